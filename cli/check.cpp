@@ -1,0 +1,105 @@
+// `cso check`: read-only compliance checks with monitoring-plugin exit codes (SPEC §5),
+// and `cso help checks`, which lists the rules with their settings.
+#include "cli/commands.h"
+#include "cli/values.h"
+#include "core/check.h"
+#include "core/error.h"
+#include "storage/check_source.h"
+
+#include <ostream>
+
+namespace cso::cli {
+namespace {
+
+enum class CheckFormat { text, json };
+
+CheckFormat check_format(const Context& ctx) {
+  if (ctx.globals.json || ctx.globals.format == "json") {
+    return CheckFormat::json;
+  }
+  if (ctx.globals.format.empty() || ctx.globals.format == "text") {
+    return CheckFormat::text;
+  }
+  throw usage_error("--format: '{}' is not a check format; use text or json", ctx.globals.format);
+}
+
+void print_text(Context& ctx, const CheckResult& r) {
+  ctx.out << fmt::format("CSO {} - {} critical, {} warning | critical={};warning={}\n", severity_name(r.status),
+                         r.critical, r.warning, r.critical, r.warning);
+  for (const auto& p : r.problems) {
+    std::string line = fmt::format("{} {}", severity_name(p.severity), p.rule);
+    if (!p.id.empty()) {
+      line += " " + p.id;
+    }
+    if (!p.title.empty()) {
+      line += " \"" + sanitize_cell(p.title) + "\"";
+    }
+    ctx.out << line << ' ' << sanitize_cell(p.message) << '\n';
+  }
+}
+
+void print_json(Context& ctx, const CheckResult& r) {
+  std::string problems;
+  for (const auto& p : r.problems) {
+    problems += problems.empty() ? "\n    " : ",\n    ";
+    problems += fmt::format(R"({{"rule": {}, "severity": {}, "id": {}, "title": {}, "message": {}, "due": {}}})",
+                            json_value(Value{p.rule}), json_value(Value{std::string(severity_name(p.severity))}),
+                            p.id.empty() ? "null" : json_value(Value{p.id}),
+                            p.title.empty() ? "null" : json_value(Value{p.title}), json_value(Value{p.message}),
+                            p.due ? json_value(Value{*p.due}) : "null");
+  }
+  ctx.out << fmt::format("{{\n  \"status\": \"{}\",\n  \"counts\": {{\"critical\": {}, \"warning\": {}}},\n  "
+                         "\"problems\": [{}{}]\n}}\n",
+                         severity_name(r.status), r.critical, r.warning, problems, problems.empty() ? "" : "\n  ");
+}
+
+std::string rule_setting(const Config& c, const Rule& rule) {
+  const auto it = c.rule_severity.find(std::string(rule.id));
+  if (it == c.rule_severity.end()) {
+    return "on";
+  }
+  switch (it->second) {
+    case RuleSeverity::off: return "off";
+    case RuleSeverity::warning: return "on, every problem WARNING";
+    case RuleSeverity::critical: return "on, every problem CRITICAL";
+    case RuleSeverity::default_: break;
+  }
+  return "on";
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, Context& ctx) {
+  auto only = std::make_shared<TextOption>();
+  CLI::App* check = add_command(app, "check", "compliance checks for cron; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN");
+  bind(check, *only, "--only", "only these rules (comma-separated ids; 'cso help checks' lists them)");
+  check->callback([&ctx, only] {
+    const CheckFormat format = check_format(ctx);
+    std::vector<std::string> rules;
+    if (only->given()) {
+      rules = split_list(only->value, "--only");
+    }
+    storage::DbCheckSource source(ctx.db());
+    const CheckResult result = run_checks(source, ctx.config, ctx.clock, rules);
+    format == CheckFormat::json ? print_json(ctx, result) : print_text(ctx, result);
+    ctx.exit_status = static_cast<int>(result.status);
+  });
+}
+
+std::string checks_help(const Config& config) {
+  std::string out =
+      "cso check runs these rules (read-only) and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
+      "\"Near\" means within check.warn_within (now " + format_duration(config.check_warn_within) + ") of the date.\n"
+      "Change a rule's severity or switch it off in config:\n"
+      "  [check.rules.\"risk.untreated\"]\n  severity = \"warning\"   # \"warning\", \"critical\" or \"off\"\n\n";
+  for (const Rule& rule : all_rules()) {
+    out += fmt::format("{}\n    {}\n    severity: {}; now: {}\n", rule.id, rule.description, rule.severities,
+                       rule_setting(config, rule));
+    if (!rule.settings.empty()) {
+      out += fmt::format("    settings: {}\n", rule.settings);
+    }
+  }
+  return out;
+}
+
+}  // namespace cso::cli

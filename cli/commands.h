@@ -1,0 +1,40 @@
+#pragma once
+// The command table (STYLE §1): every top-level command once, with its summary and the
+// function that registers its subcommands and callbacks. Help and "did you mean" use it.
+#include "cli/context.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <span>
+#include <string_view>
+
+namespace cso::cli {
+
+struct CommandDef {
+  std::string_view name;
+  std::string_view summary;
+  void (*setup)(CLI::App& parent, Context& ctx);
+};
+
+std::span<const CommandDef> all_commands();
+
+// One per file in cli/, each registering a top-level command.
+void setup_init(CLI::App& app, Context& ctx);
+void setup_status(CLI::App& app, Context& ctx);
+void setup_check(CLI::App& app, Context& ctx);
+void setup_log(CLI::App& app, Context& ctx);
+void setup_verify(CLI::App& app, Context& ctx);
+void setup_config(CLI::App& app, Context& ctx);
+void setup_help(CLI::App& app, Context& ctx);
+void setup_version(CLI::App& app, Context& ctx);
+void setup_staff(CLI::App& app, Context& ctx);
+void setup_risk(CLI::App& app, Context& ctx);
+
+/// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
+CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);
+
+/// Runs cso with argv; returns the process exit code. Never throws.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+}  // namespace cso::cli

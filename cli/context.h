@@ -1,0 +1,71 @@
+#pragma once
+// What every command receives (STYLE §4): configuration, the clock, output settings, the
+// streams, and the database, opened on first use in exactly one place.
+#include "cli/output.h"
+#include "core/config.h"
+#include "core/time.h"
+#include "storage/db.h"
+#include "storage/records.h"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cso::cli {
+
+/// Global options of SPEC §1 as typed on the command line.
+struct GlobalOptions {
+  std::string db;
+  std::string config;
+  std::string format;
+  bool json = false;
+  std::string fields;
+  std::string color = "auto";
+  bool quiet = false;
+  std::string as;
+};
+
+/// Which exit-code convention applies: SPEC §2's, or the monitoring-plugin one of `check`.
+enum class ExitConvention { standard, monitoring };
+
+class Context {
+ public:
+  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
+  std::ostream& out;
+  std::ostream& err;
+  GlobalOptions globals;
+  Config config;
+  Clock clock;
+  OutputOptions output;
+  ExitConvention convention = ExitConvention::standard;
+  int exit_status = 0;  ///< a successful command's exit code (check's result)
+
+  /// Resolves clock, config, output and actor from globals and the environment.
+  void setup();
+  /// The database path per SPEC §1 (--db, CSO_DB, nearest .cso/cso.db, XDG default).
+  const std::string& db_path() const { return m_db_path; }
+  /// Opens the database on first use; a not_found Error (exit 3) when there is none.
+  storage::Db& db();
+  /// Replaces the database handle (init creates it).
+  void set_db(std::unique_ptr<storage::Db> db) { m_db = std::move(db); }
+  /// Who is acting, with "now", for the journal.
+  storage::Actor actor() const { return {m_actor, clock.now}; }
+  const std::string& actor_handle() const { return m_actor; }
+  /// The nearest .cso directory at or above the current directory, if any.
+  const std::optional<std::string>& workspace() const { return m_workspace; }
+
+  /// An informational message on stderr, unless --quiet.
+  void info(const std::string& message) const;
+  void warn(const std::string& message) const;
+
+ private:
+  std::string m_db_path;
+  std::string m_actor;
+  std::optional<std::string> m_workspace;
+  std::unique_ptr<storage::Db> m_db;
+};
+
+}  // namespace cso::cli

@@ -1,0 +1,35 @@
+#pragma once
+// CSV import shared by every kind: header columns named as the kind's importable fields,
+// all rows or none (one transaction), errors naming file, line and column.
+#include "cli/context.h"
+#include "cli/csv_reader.h"
+
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace cso::cli {
+
+/// One data row as the builder sees it: cells by field index (nullopt when the column is
+/// absent or the cell empty), and how to name a cell in an error.
+struct ImportRow {
+  const KindDef& kind;
+  std::size_t line = 0;
+  std::string source;
+  std::vector<std::optional<std::string_view>> cells;  ///< indexed by field
+  std::vector<std::size_t> column_of;                  ///< field → 1-based CSV column (0: absent)
+
+  /// "risks.csv:4: column 3 (impact)"
+  std::string where(std::size_t field) const;
+  /// The cell parsed as the field's type (nullopt when empty); errors name line and column.
+  std::optional<Value> value(std::size_t field, const Clock& clock) const;
+};
+
+/// Reads `path` (or stdin for "-"), checks the header against the kind, and calls `insert`
+/// for each row inside one transaction, committed only if every row succeeds. Returns the
+/// number of rows imported.
+std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
+                        const std::function<void(storage::Tx&, const ImportRow&)>& insert);
+
+}  // namespace cso::cli

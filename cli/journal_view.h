@@ -1,0 +1,12 @@
+#pragma once
+// Journal entries as output, for `cso log` and every noun's `history`.
+#include "cli/context.h"
+#include "storage/journal.h"
+
+namespace cso::cli {
+
+void print_entries(Context& ctx, const storage::LogFilter& filter);
+/// The entries of one record, oldest first.
+void print_history(Context& ctx, const std::string& record);
+
+}  // namespace cso::cli

@@ -1,0 +1,10 @@
+#include "cli/commands.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const int code = cso::cli::run(argc, argv, std::cout, std::cerr);
+  std::cout.flush();
+  return code;
+}

@@ -1,0 +1,106 @@
+#include "cli/render.h"
+
+#include "storage/records.h"
+
+#include <ostream>
+
+namespace cso::cli {
+namespace {
+
+std::vector<std::string> names(const KindDef& kind, const std::vector<std::size_t>& columns) {
+  std::vector<std::string> out;
+  out.reserve(columns.size());
+  for (const auto i : columns) {
+    out.emplace_back(kind.fields[i].name);
+  }
+  return out;
+}
+
+std::vector<Cell> cells(const View& view, const std::vector<std::size_t>& columns, const Record& r) {
+  std::vector<Cell> out;
+  out.reserve(columns.size());
+  for (const auto i : columns) {
+    Cell c = cell_of(view.kind, i, r);
+    if (view.style) {
+      c.style = view.style(i, r);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<std::size_t> all_columns(const Context& ctx, const View& view) {
+  if (!ctx.globals.fields.empty()) {
+    return parse_fields(view.kind, ctx.globals.fields);
+  }
+  std::vector<std::size_t> out(view.kind.fields.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = i;
+  }
+  return out;
+}
+
+}  // namespace
+
+Cell cell_of(const KindDef& kind, std::size_t field, const Record& r) {
+  if (kind.fields[field].type == FieldType::id && !r.is_null(field)) {
+    return Cell{display_id(kind, r.integer(field))};
+  }
+  return Cell{r.values[field]};
+}
+
+std::vector<std::size_t> list_columns(const Context& ctx, const View& view) {
+  if (!ctx.globals.fields.empty()) {
+    return parse_fields(view.kind, ctx.globals.fields);
+  }
+  std::vector<std::size_t> out;
+  for (const auto name : view.default_columns) {
+    out.push_back(*view.kind.index_of(name));
+  }
+  return out;
+}
+
+void print_list(Context& ctx, const View& view, const Query& q) {
+  const auto columns = list_columns(ctx, view);
+  RowWriter writer(ctx.out, ctx.output, names(view.kind, columns));
+  storage::each(ctx.db(), view.kind, q, [&](const Record& stored) {
+    Record r = stored;
+    if (view.derive) {
+      view.derive(r);
+    }
+    writer.row(cells(view, columns, r));
+  });
+  writer.finish();
+}
+
+void print_record(Context& ctx, const View& view, Record r) {
+  if (view.derive) {
+    view.derive(r);
+  }
+  const auto columns = all_columns(ctx, view);
+  write_object(ctx.out, ctx.output, names(view.kind, columns), cells(view, columns, r));
+}
+
+void print_changed(Context& ctx, const View& view, Record r) {
+  if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
+    print_record(ctx, view, std::move(r));
+    return;
+  }
+  ctx.out << display_key(view.kind, r) << '\n';
+}
+
+}  // namespace cso::cli
+
+namespace cso::cli {
+
+void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                   const std::function<void(Record&)>& mutate) {
+  storage::Tx tx(ctx.db(), ctx.actor());
+  Record r = storage::get_or_throw(tx.db(), view.kind, key);
+  mutate(r);
+  tx.update(view.kind, r, action, note);
+  tx.commit();
+  print_changed(ctx, view, std::move(r));
+}
+
+}  // namespace cso::cli

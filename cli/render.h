@@ -1,0 +1,42 @@
+#pragma once
+// Records to output: the shared path from a KindDef and Records to RowWriter/write_object,
+// so every kind prints, filters fields and formats the same way (STYLE §13).
+#include "cli/context.h"
+#include "core/query.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cso::cli {
+
+/// How a kind's records look in lists: default columns, colours, derived fields.
+struct View {
+  const KindDef& kind;
+  std::vector<std::string_view> default_columns;
+  std::function<void(Record&)> derive = nullptr;        ///< fills derived fields
+  std::function<Style(std::size_t, const Record&)> style = nullptr;  ///< colour of a cell
+};
+
+/// The columns to print: --fields if given (checked against the kind), else the defaults.
+std::vector<std::size_t> list_columns(const Context& ctx, const View& view);
+
+/// Streams the records matching `q` in the output format.
+void print_list(Context& ctx, const View& view, const Query& q);
+/// One record: all its fields, or --fields.
+void print_record(Context& ctx, const View& view, Record r);
+/// After a change: the ID alone, or the whole record with --format json/jsonl.
+void print_changed(Context& ctx, const View& view, Record r);
+
+Cell cell_of(const KindDef& kind, std::size_t field, const Record& r);
+
+}  // namespace cso::cli
+
+namespace cso::cli {
+
+/// Reads record `key` inside a write transaction, applies `mutate`, journals it as `action`
+/// with `note`, commits, and prints the result as print_changed does.
+void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                   const std::function<void(Record&)>& mutate);
+
+}  // namespace cso::cli

@@ -1,0 +1,221 @@
+// `cso risk add|list|show|edit|rm`; the other verbs are in risk_verbs.cpp, matrix and import
+// in their own files.
+#include "cli/commands.h"
+#include "cli/risk_view.h"
+#include "cli/values.h"
+#include "core/error.h"
+#include "core/risk.h"
+
+#include <ostream>
+
+namespace cso::cli {
+namespace {
+
+Style level_style(std::string_view level) {
+  if (level == "critical") {
+    return Style::magenta;
+  }
+  if (level == "high") {
+    return Style::red;
+  }
+  if (level == "medium") {
+    return Style::yellow;
+  }
+  return Style::green;
+}
+
+struct AddOptions {
+  std::string title, likelihood, impact;
+  TextOption owner, category, description, description_file, review_every;
+};
+
+void run_add(Context& ctx, const AddOptions& o) {
+  risk::NewRisk n;
+  n.title = std::get<std::string>(parse_field_value(risk::kind(), risk::title, o.title, "TITLE", ctx.clock));
+  if (n.title.empty()) {
+    throw usage_error("TITLE: a risk needs a non-empty title");
+  }
+  n.likelihood = risk::parse_rating(o.likelihood, "--likelihood", ctx.config);
+  n.impact = risk::parse_rating(o.impact, "--impact", ctx.config);
+  if (o.owner.given()) {
+    n.owner = active_staff(ctx, o.owner.value, "--owner");
+  }
+  if (o.category.given()) {
+    n.category = std::get<std::string>(parse_field_value(risk::kind(), risk::category, o.category.value, "--category", ctx.clock));
+  }
+  n.description = long_text(o.description, o.description_file, "description");
+  if (n.description) {
+    parse_field_value(risk::kind(), risk::description, *n.description, "--description", ctx.clock);
+  }
+  if (o.review_every.given()) {
+    n.review_every = parse_duration(o.review_every.value, "--review-every");
+  }
+  Record r = risk::make(n, ctx.config, ctx.clock);
+  storage::Tx tx(ctx.db(), ctx.actor());
+  tx.insert(risk::kind(), r, "risk.add");
+  tx.commit();
+  print_changed(ctx, risk_view(ctx), std::move(r));
+}
+
+struct ListOptions {
+  TextOption status, owner, level, category, min_score, review_due, sort, limit;
+};
+
+void run_list(Context& ctx, const ListOptions& o) {
+  risk::ListFilter f;
+  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
+    std::vector<std::string> out;
+    if (opt.given()) {
+      for (const auto& item : split_list(opt.value, what)) {
+        out.push_back(std::get<std::string>(parse_field_value(risk::kind(), field, item, what, ctx.clock)));
+      }
+    }
+    return out;
+  };
+  f.status = list_of(o.status, risk::status, "--status");
+  f.owner = list_of(o.owner, risk::owner, "--owner");
+  f.category = list_of(o.category, risk::category, "--category");
+  if (o.level.given()) {
+    f.level = split_list(o.level.value, "--level");
+  }
+  if (o.min_score.given()) {
+    f.min_score = positive_integer(o.min_score.value, "--min-score");
+  }
+  if (o.review_due.given()) {
+    f.review_due_before = add(ctx.clock.now, parse_duration(o.review_due.value, "--review-due"));
+  }
+  Query q = risk::make_query(f, ctx.config);
+  if (o.sort.given()) {
+    q.sort = parse_sort(risk::kind(), o.sort.value);
+  }
+  if (o.limit.given()) {
+    q.limit = positive_integer(o.limit.value, "--limit");
+  }
+  print_list(ctx, risk_view(ctx), q);
+}
+
+struct EditOptions {
+  std::string id;
+  TextOption title, owner, category, description, description_file, review_every, due, plan;
+};
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  const auto id = parse_id(risk::kind(), o.id, "ID");
+  const auto description = long_text(o.description, o.description_file, "description");
+  const bool any = o.title.given() || o.owner.given() || o.category.given() || description || o.review_every.given() ||
+                   o.due.given() || o.plan.given();
+  if (!any) {
+    throw usage_error("risk edit: nothing to change; give --title, --owner, --category, --description, "
+                      "--review-every, --due or --plan");
+  }
+  change_record(ctx, risk_view(ctx), id, "risk.edit", "", [&](Record& r) {
+    risk::require_status(r, "edit");
+    const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
+      if (opt.given()) {
+        r.set(field, parse_field_value(risk::kind(), field, opt.value, what, ctx.clock));
+      }
+    };
+    set(o.title, risk::title, "--title");
+    set(o.category, risk::category, "--category");
+    set(o.due, risk::due, "--due");
+    set(o.plan, risk::plan, "--plan");
+    set(o.review_every, risk::review_every, "--review-every");
+    if (o.title.given() && o.title.value.empty()) {
+      throw usage_error("--title: a risk needs a non-empty title");
+    }
+    if (description) {
+      r.set(risk::description, parse_field_value(risk::kind(), risk::description, *description, "--description", ctx.clock));
+    }
+    if (o.owner.given()) {
+      r.set(risk::owner, active_staff(ctx, o.owner.value, "--owner"));
+    }
+    risk::touch(r, ctx.clock);
+  });
+}
+
+void run_rm(Context& ctx, const std::string& id_text, bool force) {
+  const auto id = parse_id(risk::kind(), id_text, "ID");
+  if (!force) {
+    throw usage_error("risk rm {}: removing a record is for mistakes; close it instead, or add --force",
+                      display_id(risk::kind(), id));
+  }
+  storage::Tx tx(ctx.db(), ctx.actor());
+  const Record r = storage::get_or_throw(tx.db(), risk::kind(), id);
+  tx.remove(risk::kind(), r, "risk.rm");
+  tx.commit();
+  ctx.out << display_key(risk::kind(), r) << '\n';
+}
+
+}  // namespace
+
+View risk_view(const Context& ctx) {
+  const Config* config = &ctx.config;
+  return View{risk::kind(),
+              {"id", "title", "owner", "status", "score", "level", "next_review"},
+              [config](Record& r) { risk::derive(r, *config); },
+              [](std::size_t field, const Record& r) {
+                return field == risk::level ? level_style(r.text(risk::level)) : Style::none;
+              }};
+}
+
+void setup_risk(CLI::App& app, Context& ctx) {
+  CLI::App* risk = add_command(app, "risk", "the risk register");
+  risk->require_subcommand(1);
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* a = add_command(*risk, "add", "add a risk; prints its ID");
+  a->add_option("TITLE", add->title, "what could go wrong")->required();
+  a->add_option("--likelihood", add->likelihood, "1..N (risk.matrix)")->required();
+  a->add_option("--impact", add->impact, "1..N (risk.matrix)")->required();
+  bind(a, add->owner, "--owner", "an active staff handle");
+  bind(a, add->category, "--category", "free text, e.g. vendor, access, data");
+  bind(a, add->description, "--description", "longer text");
+  bind(a, add->description_file, "--description-file", "read the description from a file (- for stdin)");
+  bind(a, add->review_every, "--review-every", "review period, e.g. 90d (default risk.review_every)");
+  a->callback([&ctx, add] { run_add(ctx, *add); });
+
+  auto list = std::make_shared<ListOptions>();
+  CLI::App* l = add_command(*risk, "list", "list risks");
+  bind(l, list->status, "--status", "open,treating,accepted,closed");
+  bind(l, list->owner, "--owner", "staff handles");
+  bind(l, list->level, "--level", "low,medium,high,critical");
+  bind(l, list->category, "--category", "categories");
+  bind(l, list->min_score, "--min-score", "lowest score");
+  bind(l, list->review_due, "--review-due", "next review within, e.g. 14d");
+  bind(l, list->sort, "--sort", "fields, -field for descending");
+  bind(l, list->limit, "--limit", "at most N risks");
+  l->callback([&ctx, list] { run_list(ctx, *list); });
+
+  auto show_id = std::make_shared<std::string>();
+  CLI::App* s = add_command(*risk, "show", "show one risk");
+  s->add_option("ID", *show_id, "RSK-n or n")->required();
+  s->callback([&ctx, show_id] {
+    print_record(ctx, risk_view(ctx), storage::get_or_throw(ctx.db(), risk::kind(), parse_id(risk::kind(), *show_id, "ID")));
+  });
+
+  auto edit = std::make_shared<EditOptions>();
+  CLI::App* e = add_command(*risk, "edit", "change a risk's title, owner, category, description, period, due date or plan");
+  e->add_option("ID", edit->id, "RSK-n or n")->required();
+  bind(e, edit->title, "--title", "new title");
+  bind(e, edit->owner, "--owner", "an active staff handle");
+  bind(e, edit->category, "--category", "category");
+  bind(e, edit->description, "--description", "longer text");
+  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
+  bind(e, edit->review_every, "--review-every", "review period");
+  bind(e, edit->due, "--due", "treatment due date");
+  bind(e, edit->plan, "--plan", "treatment plan");
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  auto rm_id = std::make_shared<std::string>();
+  auto force = std::make_shared<bool>(false);
+  CLI::App* r = add_command(*risk, "rm", "remove a risk entered by mistake (the journal keeps it)");
+  r->add_option("ID", *rm_id, "RSK-n or n")->required();
+  r->add_flag("--force", *force, "really remove it");
+  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
+
+  setup_risk_verbs(risk, ctx);
+  setup_risk_matrix(risk, ctx);
+  setup_risk_import(risk, ctx);
+}
+
+}  // namespace cso::cli

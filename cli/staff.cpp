@@ -1,0 +1,147 @@
+// `cso staff add|list|show|edit`. Certifications, offboarding and import come later.
+#include "cli/commands.h"
+#include "cli/journal_view.h"
+#include "cli/render.h"
+#include "cli/values.h"
+#include "core/error.h"
+#include "core/staff.h"
+
+namespace cso::cli {
+namespace {
+
+struct StaffOptions {
+  std::string handle;
+  TextOption name, email, role, team, manager, started;
+};
+
+View staff_view() {
+  return View{staff::kind(), {"handle", "name", "email", "role", "team", "manager", "status"}, nullptr,
+              [](std::size_t field, const Record& r) {
+                return field == staff::status && r.text(staff::status) != "active" ? Style::dim : Style::none;
+              }};
+}
+
+/// Applies the given options to `r`; the manager must be an existing staff member.
+void apply(Context& ctx, const StaffOptions& o, Record& r) {
+  const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
+    if (opt.given()) {
+      r.set(field, opt.value.empty() && field != staff::name ? Value{}
+                                                             : parse_field_value(staff::kind(), field, opt.value, what, ctx.clock));
+    }
+  };
+  set(o.name, staff::name, "--name");
+  set(o.email, staff::email, "--email");
+  set(o.role, staff::role, "--role");
+  set(o.team, staff::team, "--team");
+  set(o.started, staff::started, "--started");
+  if (o.name.given() && o.name.value.empty()) {
+    throw usage_error("--name: a staff member needs a name");
+  }
+  if (o.manager.given() && !o.manager.value.empty()) {
+    const std::string m = staff::parse_handle(o.manager.value, "--manager");
+    if (m == r.text(staff::handle)) {
+      throw usage_error("--manager: '{}' cannot be their own manager", m);
+    }
+    storage::get_or_throw(ctx.db(), staff::kind(), Value{m});
+    r.set(staff::manager, m);
+  } else if (o.manager.given()) {
+    r.set_null(staff::manager);
+  }
+}
+
+void run_add(Context& ctx, const StaffOptions& o) {
+  Record r = empty_record(staff::kind());
+  r.set(staff::handle, staff::parse_handle(o.handle, "HANDLE"));
+  r.set(staff::status, std::string("active"));
+  apply(ctx, o, r);
+  storage::Tx tx(ctx.db(), ctx.actor());
+  if (storage::get(tx.db(), staff::kind(), r.values[staff::handle])) {
+    throw conflict_error("staff member '{}' already exists; change them with 'cso staff edit {}'", o.handle, o.handle);
+  }
+  tx.insert(staff::kind(), r, "staff.add");
+  tx.commit();
+  print_changed(ctx, staff_view(), std::move(r));
+}
+
+void run_edit(Context& ctx, const StaffOptions& o) {
+  const bool any = o.name.given() || o.email.given() || o.role.given() || o.team.given() || o.manager.given() ||
+                   o.started.given();
+  if (!any) {
+    throw usage_error("staff edit: nothing to change; give --name, --email, --role, --team, --manager or --started");
+  }
+  const std::string handle = staff::parse_handle(o.handle, "HANDLE");
+  change_record(ctx, staff_view(), Value{handle}, "staff.edit", "", [&](Record& r) { apply(ctx, o, r); });
+}
+
+void bind_fields(CLI::App* app, StaffOptions& o) {
+  bind(app, o.email, "--email", "e-mail address");
+  bind(app, o.role, "--role", "role, e.g. engineer, analyst, ciso");
+  bind(app, o.team, "--team", "team");
+  bind(app, o.manager, "--manager", "the manager's handle");
+  bind(app, o.started, "--started", "start date");
+}
+
+}  // namespace
+
+void setup_staff(CLI::App& app, Context& ctx) {
+  CLI::App* staff_cmd = add_command(app, "staff", "the security team and everyone in scope");
+  staff_cmd->require_subcommand(1);
+
+  auto add = std::make_shared<StaffOptions>();
+  CLI::App* a = add_command(*staff_cmd, "add", "add a staff member; prints the handle");
+  a->add_option("HANDLE", add->handle, "[a-z0-9][a-z0-9._-]*")->required();
+  bind(a, add->name, "--name", "full name").option->required();
+  bind_fields(a, *add);
+  a->callback([&ctx, add] { run_add(ctx, *add); });
+
+  auto team = std::make_shared<TextOption>();
+  auto role = std::make_shared<TextOption>();
+  auto all = std::make_shared<bool>(false);
+  auto sort = std::make_shared<TextOption>();
+  CLI::App* l = add_command(*staff_cmd, "list", "list active staff (--all for everyone)");
+  bind(l, *team, "--team", "only this team");
+  bind(l, *role, "--role", "only this role");
+  bind(l, *sort, "--sort", "fields, -field for descending");
+  l->add_flag("--all", *all, "include inactive (offboarded) staff");
+  l->callback([&ctx, team, role, all, sort] {
+    Query q;
+    if (!*all) {
+      q.where.push_back(Condition{staff::status, Op::eq, {std::string("active")}, {}});
+    }
+    if (team->given()) {
+      q.where.push_back(Condition{staff::team, Op::eq, {team->value}, {}});
+    }
+    if (role->given()) {
+      q.where.push_back(Condition{staff::role, Op::eq, {role->value}, {}});
+    }
+    if (sort->given()) {
+      q.sort = parse_sort(staff::kind(), sort->value);
+    }
+    print_list(ctx, staff_view(), q);
+  });
+
+  auto show = std::make_shared<std::string>();
+  CLI::App* s = add_command(*staff_cmd, "show", "show one staff member");
+  s->add_option("HANDLE", *show, "handle")->required();
+  s->callback([&ctx, show] {
+    print_record(ctx, staff_view(), storage::get_or_throw(ctx.db(), staff::kind(), Value{staff::parse_handle(*show, "HANDLE")}));
+  });
+
+  auto edit = std::make_shared<StaffOptions>();
+  CLI::App* e = add_command(*staff_cmd, "edit", "change a staff member's details");
+  e->add_option("HANDLE", edit->handle, "handle")->required();
+  bind(e, edit->name, "--name", "full name");
+  bind_fields(e, *edit);
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  auto history = std::make_shared<std::string>();
+  CLI::App* h = add_command(*staff_cmd, "history", "the journal entries of one staff member");
+  h->add_option("HANDLE", *history, "handle")->required();
+  h->callback([&ctx, history] {
+    const std::string handle = staff::parse_handle(*history, "HANDLE");
+    storage::get_or_throw(ctx.db(), staff::kind(), Value{handle});
+    print_history(ctx, handle);
+  });
+}
+
+}  // namespace cso::cli

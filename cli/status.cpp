@@ -1,0 +1,127 @@
+// `cso status`: like `git status` for the program — counts per domain and what needs
+// attention now (the check rules, without the journal replay), in one screen.
+#include "cli/commands.h"
+#include "core/check.h"
+#include "core/risk.h"
+#include "core/staff.h"
+#include "storage/check_source.h"
+
+#include <ostream>
+
+namespace cso::cli {
+namespace {
+
+constexpr std::size_t k_attention_lines = 12;
+
+struct Counts {
+  std::vector<std::pair<std::string, std::int64_t>> items;
+  std::int64_t total = 0;
+};
+
+Counts count_by(Context& ctx, const KindDef& kind, std::size_t field, const std::vector<std::string>& values,
+                const std::vector<Condition>& extra = {}) {
+  Counts c;
+  for (const auto& v : values) {
+    Query q;
+    q.where = extra;
+    q.where.push_back(Condition{field, Op::eq, {v}, {}});
+    const auto n = storage::count(ctx.db(), kind, q);
+    c.items.emplace_back(v, n);
+    c.total += n;
+  }
+  return c;
+}
+
+Counts risk_levels(Context& ctx) {
+  Counts c;
+  for (const auto* level : {"critical", "high", "medium", "low"}) {
+    risk::ListFilter f;
+    f.level = {level};
+    Query q = risk::make_query(f, ctx.config);
+    q.where.push_back(Condition{risk::status, Op::ne, {std::string("closed")}, {}});
+    const auto n = storage::count(ctx.db(), risk::kind(), q);
+    c.items.emplace_back(level, n);
+    c.total += n;
+  }
+  return c;
+}
+
+std::string json_counts(const Counts& c) {
+  std::string out = "{";
+  for (const auto& [k, n] : c.items) {
+    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", k, n);
+  }
+  return out + "}";
+}
+
+std::string text_counts(const Counts& c) {
+  std::string out;
+  for (const auto& [k, n] : c.items) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, k);
+  }
+  return out;
+}
+
+CheckResult attention(Context& ctx) {
+  std::vector<std::string> rules;
+  for (const Rule& r : all_rules()) {
+    if (r.id != "journal.integrity") {
+      rules.emplace_back(r.id);
+    }
+  }
+  storage::DbCheckSource source(ctx.db());
+  return run_checks(source, ctx.config, ctx.clock, rules);
+}
+
+Style severity_style(Severity s) { return s == Severity::critical ? Style::red : Style::yellow; }
+
+}  // namespace
+
+void setup_status(CLI::App& app, Context& ctx) {
+  CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
+  status->callback([&ctx] {
+    const Counts people = count_by(ctx, staff::kind(), staff::status, {"active", "inactive"});
+    const Counts risks = count_by(ctx, risk::kind(), risk::status, {"open", "treating", "accepted", "closed"});
+    const Counts levels = risk_levels(ctx);
+    const CheckResult check = attention(ctx);
+    if (ctx.output.format != Format::table) {
+      std::string problems;
+      for (const auto& p : check.problems) {
+        problems += fmt::format("{}{{\"rule\": {}, \"severity\": \"{}\", \"id\": {}, \"message\": {}}}",
+                                problems.empty() ? "" : ", ", json_value(Value{p.rule}), severity_name(p.severity),
+                                p.id.empty() ? "null" : json_value(Value{p.id}), json_value(Value{p.message}));
+      }
+      ctx.out << fmt::format(
+          "{{\"database\": {}, \"now\": \"{}\", \"staff\": {}, \"risks\": {{\"total\": {}, \"by_status\": {}, "
+          "\"by_level\": {}}}, \"attention\": {{\"status\": \"{}\", \"critical\": {}, \"warning\": {}, "
+          "\"problems\": [{}]}}}}\n",
+          json_value(Value{ctx.db_path()}), format_instant(ctx.clock.now), json_counts(people), risks.total,
+          json_counts(risks), json_counts(levels), severity_name(check.status), check.critical, check.warning,
+          problems);
+      return;
+    }
+    const bool color = ctx.output.color;
+    ctx.out << paint("cso status", Style::bold, color) << "  " << sanitize(ctx.db_path()) << "  ("
+            << format_date(ctx.clock.now) << ")\n\n";
+    ctx.out << fmt::format("  {:<8} {} active, {} inactive\n", "staff", people.items[0].second, people.items[1].second);
+    ctx.out << fmt::format("  {:<8} {} in all: {}\n", "risks", risks.total, text_counts(risks));
+    ctx.out << fmt::format("  {:<8} not closed by level: {}\n\n", "", text_counts(levels));
+    if (check.problems.empty()) {
+      ctx.out << paint("Nothing needs attention.", Style::green, color) << '\n';
+      return;
+    }
+    ctx.out << paint(fmt::format("Needs attention: {} critical, {} warning", check.critical, check.warning), Style::bold,
+                     color)
+            << '\n';
+    for (std::size_t i = 0; i < check.problems.size() && i < k_attention_lines; ++i) {
+      const Problem& p = check.problems[i];
+      ctx.out << "  " << paint(fmt::format("{:<8}", severity_name(p.severity)), severity_style(p.severity), color) << ' '
+              << fmt::format("{:<8}", p.id) << ' ' << sanitize_cell(p.title) << ": " << sanitize_cell(p.message) << '\n';
+    }
+    if (check.problems.size() > k_attention_lines) {
+      ctx.out << fmt::format("  … and {} more; 'cso check' lists them all\n", check.problems.size() - k_attention_lines);
+    }
+  });
+}
+
+}  // namespace cso::cli

@@ -1,0 +1,87 @@
+#include "cli/values.h"
+
+#include "core/error.h"
+#include "core/json_text.h"
+#include "core/staff.h"
+#include "storage/records.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace cso::cli {
+
+TextOption& bind(CLI::App* app, TextOption& target, const std::string& flag, const std::string& help) {
+  target.option = app->add_option(flag, target.value, help);
+  return target;
+}
+
+std::vector<std::string> split_list(const std::string& text, std::string_view what) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (item.empty()) {
+      throw usage_error("{}: '{}' has an empty item; separate values with single commas", what, text);
+    }
+    out.push_back(item);
+  }
+  if (out.empty() || text.back() == ',') {
+    throw usage_error("{}: '{}' has an empty item; separate values with single commas", what, text);
+  }
+  return out;
+}
+
+std::optional<std::string> long_text(const TextOption& inline_text, const TextOption& file, std::string_view what) {
+  if (inline_text.given() && file.given()) {
+    throw usage_error("--{0} and --{0}-file were both given; use one", what);
+  }
+  if (inline_text.given()) {
+    return inline_text.value;
+  }
+  if (!file.given()) {
+    return std::nullopt;
+  }
+  std::ostringstream buf;
+  if (file.value == "-") {
+    buf << std::cin.rdbuf();
+  } else {
+    std::ifstream in(file.value, std::ios::binary);
+    if (!in) {
+      throw usage_error("--{}-file: cannot read {}", what, file.value);
+    }
+    buf << in.rdbuf();
+  }
+  std::string text = buf.str();
+  if (!valid_utf8(text)) {
+    throw usage_error("--{}-file: {} is not valid UTF-8 text", what, file.value == "-" ? "standard input" : file.value);
+  }
+  return text;
+}
+
+std::string active_staff(Context& ctx, const std::string& handle, std::string_view what) {
+  const std::string h = staff::parse_handle(handle, what);
+  const auto person = storage::get(ctx.db(), staff::kind(), Value{h});
+  if (!person) {
+    throw not_found_error("{}: no staff member '{}'; add them with 'cso staff add {} --name NAME'", what, h, h);
+  }
+  if (person->text(staff::status) != "active") {
+    throw conflict_error("{}: '{}' is not active (offboarded); name an active staff member", what, h);
+  }
+  return h;
+}
+
+std::int64_t positive_integer(const std::string& text, std::string_view what) {
+  std::int64_t v = 0;
+  bool ok = !text.empty() && text.size() <= 12;
+  for (const char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    v = ok ? v * 10 + (c - '0') : v;
+  }
+  if (!ok || v <= 0) {
+    throw usage_error("{}: '{}' is not a positive whole number", what, text);
+  }
+  return v;
+}
+
+}  // namespace cso::cli

@@ -1,0 +1,12 @@
+# Every dependency comes from a Debian package (scripts/install-deps installs them).
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLiteCpp REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(doctest REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(mstch REQUIRED)
+find_library(CSV_LIBRARY csv REQUIRED)
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_path(TOMLPP_INCLUDE_DIR toml++/toml.h REQUIRED)

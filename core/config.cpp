@@ -1,0 +1,104 @@
+#include "core/config.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cso {
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char b0 = byte(0);
+  const std::size_t n = b0 < 0x80 ? 1 : b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
+  if (n == 0 || i + n > text.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  const bool overlong_or_surrogate = (b0 == 0xE0 && byte(1) < 0xA0) || (b0 == 0xED && byte(1) > 0x9F) ||
+                                     (b0 == 0xF0 && byte(1) < 0x90) || (b0 == 0xF4 && byte(1) > 0x8F);
+  return overlong_or_surrogate ? 0 : n;
+}
+
+/// A TOML basic string: quotes, backslashes, control characters (C0, DEL, C1) escaped;
+/// invalid UTF-8 becomes U+FFFD, since a TOML document must be valid UTF-8.
+std::string toml_string(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_length(text, i);
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto next = n == 2 ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (n == 0) {
+      out += "\\uFFFD";
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04X}", c);
+    } else if (c == 0xC2 && next < 0xA0) {
+      out += fmt::format("\\u{:04X}", next);
+    } else {
+      out.append(text, i, n);
+    }
+    i += n == 0 ? 1 : n;
+  }
+  return out + "\"";
+}
+
+std::string key_segment(std::string_view key) {
+  const auto bare = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  };
+  return !key.empty() && std::all_of(key.begin(), key.end(), bare) ? std::string(key) : toml_string(key);
+}
+
+std::string duration_value(const Duration& d) {
+  return toml_string(format_duration(d));
+}
+
+std::string_view severity_name(RuleSeverity severity) {
+  switch (severity) {
+    case RuleSeverity::warning: return "warning";
+    case RuleSeverity::critical: return "critical";
+    case RuleSeverity::off: return "off";
+    case RuleSeverity::default_: break;
+  }
+  return "default";
+}
+
+}  // namespace
+
+/// In the order of SPEC §7. `user.handle` is listed even when unset (as ""), so that
+/// `config get` knows every key; rules appear only when a severity was configured.
+std::vector<ConfigEntry> config_entries(const Config& c) {
+  std::vector<ConfigEntry> entries{
+      {"user.handle", toml_string(c.user_handle)},
+      {"risk.matrix", std::to_string(c.risk_matrix)},
+      {"risk.bands", fmt::format("{{ medium = {}, high = {}, critical = {} }}", c.risk_bands.medium,
+                                 c.risk_bands.high, c.risk_bands.critical)},
+      {"risk.review_every", duration_value(c.risk_review_every)},
+      {"risk.treat_within", duration_value(c.risk_treat_within)},
+      {"policy.review_every", duration_value(c.policy_review_every)},
+      {"policy.ack_within", duration_value(c.policy_ack_within)},
+  };
+  for (const auto& [severity, sla] : c.incident_sla) {
+    entries.push_back({"incident.sla." + key_segment(severity), duration_value(sla)});
+  }
+  entries.push_back({"training.due_within", duration_value(c.training_due_within)});
+  entries.push_back({"check.warn_within", duration_value(c.check_warn_within)});
+  entries.push_back({"check.cert_warn_within", duration_value(c.check_cert_warn_within)});
+  for (const auto& [rule, severity] : c.rule_severity) {
+    if (severity != RuleSeverity::default_) {
+      entries.push_back({fmt::format("check.rules.{}.severity", key_segment(rule)),
+                         toml_string(severity_name(severity))});
+    }
+  }
+  return entries;
+}
+
+}  // namespace cso

@@ -1,0 +1,16 @@
+#pragma once
+// JSON text writing shared by the journal's canonical form and by output: one escaper.
+#include <string>
+#include <string_view>
+
+namespace cso {
+
+/// Appends `text` as a JSON string literal: quotes, backslashes and control characters
+/// escaped, invalid UTF-8 bytes replaced with U+FFFD, other UTF-8 kept as is.
+void append_json_string(std::string& out, std::string_view text);
+std::string json_string(std::string_view text);
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool valid_utf8(std::string_view text);
+
+}  // namespace cso

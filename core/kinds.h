@@ -1,0 +1,13 @@
+#pragma once
+// Every record kind, for the code that treats them all alike (verify, log, export).
+#include "core/record.h"
+
+#include <span>
+
+namespace cso {
+
+std::span<const KindDef* const> all_kinds();
+/// The kind whose prefix matches a record key ("RSK-12" → risk), or nullptr (a handle).
+const KindDef* kind_of_key(std::string_view key);
+
+}  // namespace cso

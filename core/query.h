@@ -1,0 +1,37 @@
+#pragma once
+// A list query in domain terms: conditions on fields (ANDed, each may be an OR of
+// alternatives), sort keys and a limit. storage/ turns it into SQL with bound parameters;
+// field indexes come from a KindDef, so no user text ever reaches SQL as a name.
+#include "core/record.h"
+
+#include <optional>
+#include <vector>
+
+namespace cso {
+
+enum class Op { eq, ne, lt, le, gt, ge, is_null, not_null, in };
+
+struct Condition {
+  std::size_t field = 0;
+  Op op = Op::eq;
+  std::vector<Value> values;     ///< one value, or several for Op::in
+  std::vector<Condition> any;    ///< when not empty: true if any alternative holds (field/op ignored)
+};
+
+struct SortKey {
+  std::size_t field = 0;
+  bool descending = false;
+};
+
+struct Query {
+  std::vector<Condition> where;
+  std::vector<SortKey> sort;
+  std::optional<std::int64_t> limit;
+};
+
+/// Parses "--sort" text ("-score,due") against the kind's sortable fields.
+std::vector<SortKey> parse_sort(const KindDef& kind, std::string_view text);
+/// Parses "--fields" text against the kind's fields; returns indexes in the order given.
+std::vector<std::size_t> parse_fields(const KindDef& kind, std::string_view text);
+
+}  // namespace cso

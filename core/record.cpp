@@ -1,0 +1,194 @@
+#include "core/record.h"
+
+#include "core/error.h"
+#include "core/json_text.h"
+#include "core/staff.h"
+#include "core/time.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cctype>
+
+namespace cso {
+namespace {
+
+constexpr std::size_t k_max_text = 1000;          ///< bytes in a one-line text field
+constexpr std::size_t k_max_longtext = 1u << 20;  ///< bytes in a description, plan or body
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string join_choices(std::span<const std::string_view> choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) {
+      out += (i + 1 == choices.size()) ? " or " : ", ";
+    }
+    out += choices[i];
+  }
+  return out;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  std::int64_t v = 0;
+  if (!s.empty() && s.front() == '+') {
+    s.remove_prefix(1);
+  }
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::string parse_text(std::string_view text, std::string_view what, std::size_t limit) {
+  if (!valid_utf8(text)) {
+    throw usage_error("{}: the text is not valid UTF-8", what);
+  }
+  if (text.size() > limit) {
+    throw usage_error("{}: the text is {} bytes long; at most {} are accepted", what, text.size(), limit);
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+std::optional<std::size_t> KindDef::index_of(std::string_view name) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == name) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+const std::string& Record::text(std::size_t i) const {
+  static const std::string k_empty;
+  const auto* s = std::get_if<std::string>(&values[i]);
+  return s ? *s : k_empty;
+}
+
+std::optional<std::string> Record::opt_text(std::size_t i) const {
+  const auto* s = std::get_if<std::string>(&values[i]);
+  return s ? std::optional<std::string>(*s) : std::nullopt;
+}
+
+std::int64_t Record::integer(std::size_t i) const {
+  const auto* v = std::get_if<std::int64_t>(&values[i]);
+  return v ? *v : 0;
+}
+
+std::optional<std::int64_t> Record::opt_integer(std::size_t i) const {
+  const auto* v = std::get_if<std::int64_t>(&values[i]);
+  return v ? std::optional<std::int64_t>(*v) : std::nullopt;
+}
+
+Record empty_record(const KindDef& kind) {
+  Record r;
+  r.values.resize(kind.fields.size());
+  return r;
+}
+
+std::string display_id(const KindDef& kind, std::int64_t number) {
+  return fmt::format("{}-{}", kind.prefix, number);
+}
+
+std::string display_key(const KindDef& kind, const Record& r) {
+  if (kind.prefix.empty()) {
+    return r.text(0);
+  }
+  return display_id(kind, r.integer(0));
+}
+
+std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_view what) {
+  std::string_view digits = text;
+  const std::string prefix = lower(kind.prefix) + "-";
+  if (lower(text.substr(0, prefix.size())) == prefix) {
+    digits.remove_prefix(prefix.size());
+  }
+  const bool all_digits = !digits.empty() && digits.size() <= 18 &&
+                          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const auto n = all_digits ? parse_int(digits) : std::nullopt;
+  if (!n || *n <= 0) {
+    throw usage_error("{}: '{}' is not a {} ID; use {}-N or the bare number N", what, text, kind.name, kind.prefix);
+  }
+  return *n;
+}
+
+std::string canonical_json(const KindDef& kind, const Record& r) {
+  // Keys sorted by name; fields are declared in display order, so sort indexes once per kind.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    if (!kind.fields[i].has(k_derived)) {
+      order.push_back(i);
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kind.fields[a].name < kind.fields[b].name; });
+  std::string out = "{";
+  bool first = true;
+  for (const std::size_t i : order) {
+    if (r.is_null(i)) {
+      continue;
+    }
+    if (!first) {
+      out.push_back(',');
+    }
+    first = false;
+    out.push_back('"');
+    out.append(kind.fields[i].name);
+    out.append("\":");
+    const FieldDef& f = kind.fields[i];
+    if (f.type == FieldType::id) {
+      append_json_string(out, display_id(kind, r.integer(i)));
+    } else if (const auto* n = std::get_if<std::int64_t>(&r.values[i])) {
+      out.append(std::to_string(*n));
+    } else {
+      append_json_string(out, r.text(i));
+    }
+  }
+  out.push_back('}');
+  return out;
+}
+
+Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view text, std::string_view what,
+                        const Clock& clock) {
+  const FieldDef& f = kind.fields[field];
+  switch (f.type) {
+    case FieldType::id:
+      return parse_id(kind, text, what);
+    case FieldType::text:
+      return parse_text(text, what, k_max_text);
+    case FieldType::longtext:
+      return parse_text(text, what, k_max_longtext);
+    case FieldType::integer: {
+      const auto n = parse_int(text);
+      if (!n) {
+        throw usage_error("{}: '{}' is not a whole number", what, text);
+      }
+      return *n;
+    }
+    case FieldType::date:
+      return format_date(parse_when(text, clock, what));
+    case FieldType::instant:
+      return format_instant(parse_when(text, clock, what));
+    case FieldType::duration:
+      return format_duration(parse_duration(text, what));
+    case FieldType::choice: {
+      const std::string v = lower(text);
+      for (const auto c : f.choices) {
+        if (c == v) {
+          return v;
+        }
+      }
+      throw usage_error("{}: '{}' is not accepted; use {}", what, text, join_choices(f.choices));
+    }
+    case FieldType::handle:
+      return staff::parse_handle(text, what);
+  }
+  throw usage_error("{}: unsupported field", what);
+}
+
+}  // namespace cso

@@ -1,0 +1,87 @@
+#pragma once
+// Every kind of record (risk, staff, …) is described once by a KindDef: its fields, their
+// types and what each may be used for. Records are rows of Values in the order of those
+// fields, so one piece of shared code derives --fields, --sort, filters, table/JSON/CSV
+// output, CSV import, SQL and the journal's canonical JSON for every kind (STYLE §13).
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace cso {
+
+enum class FieldType {
+  id,        ///< the record's number, shown with the kind's prefix ("RSK-12")
+  text,      ///< one line
+  longtext,  ///< descriptions, plans, notes
+  integer,
+  date,      ///< "YYYY-MM-DD"
+  instant,   ///< RFC 3339 UTC
+  duration,  ///< "90d"
+  choice,    ///< one of FieldDef::choices
+  handle,    ///< a staff handle
+};
+
+enum FieldFlag : unsigned {
+  k_filter = 1u << 0,    ///< may appear in a generic equality filter
+  k_sort = 1u << 1,      ///< may be used with --sort
+  k_import = 1u << 2,    ///< a CSV import column
+  k_required = 1u << 3,  ///< required on import
+  k_derived = 1u << 4,   ///< computed when read (not stored, not journalled)
+  k_key = 1u << 5,       ///< identifies the record
+};
+
+struct FieldDef {
+  std::string_view name;
+  FieldType type;
+  unsigned flags = 0;
+  std::span<const std::string_view> choices = {};
+  bool has(FieldFlag f) const { return (flags & f) != 0; }
+};
+
+struct KindDef {
+  std::string_view name;    ///< "risk"
+  std::string_view prefix;  ///< "RSK"; empty for staff, whose key is the handle
+  std::string_view table;   ///< SQL table name (storage only)
+  std::span<const FieldDef> fields;
+
+  std::optional<std::size_t> index_of(std::string_view field) const;
+  const FieldDef& field(std::size_t i) const { return fields[i]; }
+};
+
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+
+struct Record {
+  std::vector<Value> values;
+
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(values[i]); }
+  const std::string& text(std::size_t i) const;  ///< "" when null
+  std::optional<std::string> opt_text(std::size_t i) const;
+  std::int64_t integer(std::size_t i) const;  ///< 0 when null
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  void set(std::size_t i, Value v) { values[i] = std::move(v); }
+  void set_null(std::size_t i) { values[i] = std::monostate{}; }
+};
+
+Record empty_record(const KindDef& kind);
+
+/// The record's key as users see it: "RSK-12", or the handle for staff.
+std::string display_key(const KindDef& kind, const Record& r);
+std::string display_id(const KindDef& kind, std::int64_t number);
+
+/// Parses "RSK-12", "rsk-12" or "12" for `kind`; a usage Error naming `what` otherwise.
+std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_view what);
+
+/// The record as canonical JSON: stored fields only, sorted keys, nulls omitted,
+/// no whitespace. This is what the journal records and what verify compares.
+std::string canonical_json(const KindDef& kind, const Record& r);
+
+/// Validates and converts user text for one field (enum membership, integers, dates as
+/// stored form, UTF-8, size limits). Errors name `what` and say what is accepted.
+Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view text, std::string_view what,
+                        const struct Clock& clock);
+
+}  // namespace cso

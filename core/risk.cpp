@@ -1,0 +1,275 @@
+#include "core/risk.h"
+
+#include "core/error.h"
+
+#include <array>
+
+namespace cso::risk {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_statuses{"open", "treating", "accepted", "closed"};
+constexpr std::array<std::string_view, 4> k_levels{"low", "medium", "high", "critical"};
+constexpr std::array<std::string_view, 4> k_treatments{"mitigate", "transfer", "avoid", "accept"};
+
+constexpr unsigned k_list = k_filter | k_sort;
+
+constexpr std::array<FieldDef, field_count> k_fields{{
+    {"id", FieldType::id, k_sort | k_key},
+    {"title", FieldType::text, k_sort | k_import | k_required},
+    {"description", FieldType::longtext, k_import},
+    {"category", FieldType::text, k_list | k_import},
+    {"owner", FieldType::handle, k_list | k_import},
+    {"status", FieldType::choice, k_list | k_import, k_statuses},
+    {"likelihood", FieldType::integer, k_list | k_import | k_required},
+    {"impact", FieldType::integer, k_list | k_import | k_required},
+    {"score", FieldType::integer, k_sort},
+    {"level", FieldType::choice, k_derived, k_levels},
+    {"residual_likelihood", FieldType::integer, k_sort | k_import},
+    {"residual_impact", FieldType::integer, k_sort | k_import},
+    {"treatment", FieldType::choice, k_list | k_import, k_treatments},
+    {"plan", FieldType::longtext, k_import},
+    {"due", FieldType::date, k_sort | k_import},
+    {"review_every", FieldType::duration, k_import},
+    {"next_review", FieldType::date, k_sort | k_import},
+    {"accepted_by", FieldType::handle, k_import},
+    {"accepted_until", FieldType::date, k_sort | k_import},
+    {"created", FieldType::instant, k_sort | k_import},
+    {"updated", FieldType::instant, k_sort},
+    {"closed_at", FieldType::instant, k_sort | k_import},
+}};
+
+constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields};
+
+/// The statuses each verb may start from (SPEC §4 risk).
+struct VerbRule {
+  std::string_view verb;
+  std::array<std::string_view, 3> from;
+};
+constexpr std::array<VerbRule, 7> k_verbs{{
+    {"assess", {"open", "treating", "accepted"}},
+    {"treat", {"open", "treating", "accepted"}},
+    {"accept", {"open", "treating", "accepted"}},
+    {"review", {"open", "treating", "accepted"}},
+    {"close", {"open", "treating", "accepted"}},
+    {"reopen", {"closed", "", ""}},
+    {"edit", {"open", "treating", "accepted"}},
+}};
+
+}  // namespace
+
+const KindDef& kind() { return k_kind; }
+
+std::string_view level_of(std::int64_t score, const RiskBands& bands) {
+  if (score >= bands.critical) {
+    return "critical";
+  }
+  if (score >= bands.high) {
+    return "high";
+  }
+  if (score >= bands.medium) {
+    return "medium";
+  }
+  return "low";
+}
+
+std::pair<std::int64_t, std::int64_t> score_range(std::string_view level, const Config& config) {
+  const RiskBands& b = config.risk_bands;
+  const std::int64_t max = config.risk_matrix * config.risk_matrix;
+  if (level == "low") {
+    return {1, b.medium - 1};
+  }
+  if (level == "medium") {
+    return {b.medium, b.high - 1};
+  }
+  if (level == "high") {
+    return {b.high, b.critical - 1};
+  }
+  if (level == "critical") {
+    return {b.critical, max};
+  }
+  throw usage_error("--level: '{}' is not a level; use low, medium, high or critical", level);
+}
+
+void derive(Record& r, const Config& config) {
+  if (r.is_null(score)) {
+    r.set_null(level);
+  } else {
+    r.set(level, std::string(level_of(r.integer(score), config.risk_bands)));
+  }
+}
+
+std::int64_t parse_rating(std::string_view text, std::string_view what, const Config& config) {
+  std::int64_t v = 0;
+  bool ok = !text.empty() && text.size() <= 2;
+  for (const char c : text) {
+    ok = ok && c >= '0' && c <= '9';
+    v = v * 10 + (c - '0');
+  }
+  if (!ok || v < 1 || v > config.risk_matrix) {
+    throw usage_error("{}: '{}' is not a rating; use a whole number from 1 to {} (risk.matrix)", what, text,
+                      config.risk_matrix);
+  }
+  return v;
+}
+
+void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+
+Record make(const NewRisk& n, const Config& config, const Clock& clock) {
+  Record r = empty_record(k_kind);
+  r.set(title, n.title);
+  if (n.description) {
+    r.set(description, *n.description);
+  }
+  if (n.category) {
+    r.set(category, *n.category);
+  }
+  if (n.owner) {
+    r.set(owner, *n.owner);
+  }
+  r.set(status, std::string("open"));
+  r.set(likelihood, n.likelihood);
+  r.set(impact, n.impact);
+  r.set(score, n.likelihood * n.impact);
+  const Duration every = n.review_every.value_or(config.risk_review_every);
+  r.set(review_every, format_duration(every));
+  r.set(next_review, format_date(add(clock.now, every)));
+  r.set(created, format_instant(clock.now));
+  touch(r, clock);
+  derive(r, config);
+  return r;
+}
+
+void require_status(const Record& r, std::string_view verb) {
+  for (const auto& rule : k_verbs) {
+    if (rule.verb != verb) {
+      continue;
+    }
+    std::string allowed;
+    for (const auto s : rule.from) {
+      if (s.empty()) {
+        continue;
+      }
+      if (s == r.text(status)) {
+        return;
+      }
+      allowed += allowed.empty() ? "" : ", ";
+      allowed += s;
+    }
+    throw conflict_error("{} is {}; 'risk {}' needs a risk that is {}", display_key(k_kind, r), r.text(status), verb,
+                         allowed);
+  }
+}
+
+void assess(Record& r, std::int64_t l, std::int64_t i, bool residual, const Clock& clock) {
+  if (residual) {
+    r.set(residual_likelihood, l);
+    r.set(residual_impact, i);
+  } else {
+    r.set(likelihood, l);
+    r.set(impact, i);
+    r.set(score, l * i);
+  }
+  touch(r, clock);
+}
+
+void treat(Record& r, std::string_view strategy, std::string new_plan, std::optional<std::string> new_due,
+           const Clock& clock) {
+  r.set(status, std::string("treating"));
+  r.set(treatment, std::string(strategy));
+  r.set(plan, std::move(new_plan));
+  if (new_due) {
+    r.set(due, std::move(*new_due));
+  }
+  r.set_null(accepted_by);
+  r.set_null(accepted_until);
+  touch(r, clock);
+}
+
+void accept(Record& r, std::string until, std::string_view approver, const Clock& clock) {
+  r.set(status, std::string("accepted"));
+  r.set(treatment, std::string("accept"));
+  r.set(accepted_by, std::string(approver));
+  r.set(accepted_until, std::move(until));
+  touch(r, clock);
+}
+
+void review(Record& r, const Config& config, const Clock& clock) {
+  const auto every = try_parse_duration(r.text(review_every)).value_or(config.risk_review_every);
+  r.set(next_review, format_date(add(clock.now, every)));
+  touch(r, clock);
+}
+
+void close(Record& r, const Clock& clock) {
+  r.set(status, std::string("closed"));
+  r.set(closed_at, format_instant(clock.now));
+  touch(r, clock);
+}
+
+void reopen(Record& r, const Clock& clock) {
+  r.set(status, std::string("open"));
+  r.set_null(closed_at);
+  touch(r, clock);
+}
+
+Query make_query(const ListFilter& f, const Config& config) {
+  Query q;
+  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
+    if (!values.empty()) {
+      Condition c{field, Op::in, {}, {}};
+      for (const auto& v : values) {
+        c.values.emplace_back(v);
+      }
+      q.where.push_back(std::move(c));
+    }
+  };
+  in(status, f.status);
+  in(owner, f.owner);
+  in(category, f.category);
+  if (!f.level.empty()) {
+    // Scores are at most matrix², so a level is the set of scores in its band.
+    Condition c{score, Op::in, {}, {}};
+    for (const auto& name : f.level) {
+      const auto [lo, hi] = score_range(name, config);
+      for (std::int64_t s = lo; s <= hi; ++s) {
+        c.values.emplace_back(s);
+      }
+    }
+    q.where.push_back(std::move(c));
+  }
+  if (f.min_score) {
+    q.where.push_back(Condition{score, Op::ge, {*f.min_score}, {}});
+  }
+  if (f.review_due_before) {
+    q.where.push_back(Condition{next_review, Op::le, {format_date(*f.review_due_before)}, {}});
+    q.where.push_back(Condition{status, Op::ne, {std::string("closed")}, {}});
+  }
+  return q;
+}
+
+}  // namespace cso::risk
+
+namespace cso::risk {
+
+void complete_imported(Record& r, const Config& config, const Clock& clock) {
+  if (r.is_null(status)) {
+    r.set(status, std::string("open"));
+  }
+  r.set(score, r.integer(likelihood) * r.integer(impact));
+  if (r.is_null(created)) {
+    r.set(created, format_instant(clock.now));
+  }
+  r.set(updated, format_instant(clock.now));
+  if (r.is_null(review_every)) {
+    r.set(review_every, format_duration(config.risk_review_every));
+  }
+  if (r.is_null(next_review)) {
+    const Instant from = parse_stored(r.text(created)).value_or(clock.now);
+    const Duration every = try_parse_duration(r.text(review_every)).value_or(config.risk_review_every);
+    r.set(next_review, format_date(add(from, every)));
+  }
+  if (r.text(status) == "closed" && r.is_null(closed_at)) {
+    r.set(closed_at, format_instant(clock.now));
+  }
+}
+
+}  // namespace cso::risk

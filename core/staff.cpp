@@ -1,0 +1,46 @@
+#include "core/staff.h"
+
+#include "core/error.h"
+
+#include <array>
+
+namespace cso::staff {
+namespace {
+
+constexpr std::array<std::string_view, 2> k_statuses{"active", "inactive"};
+constexpr unsigned k_list = k_filter | k_sort;
+
+constexpr std::array<FieldDef, field_count> k_fields{{
+    {"handle", FieldType::text, k_sort | k_key | k_import | k_required},
+    {"name", FieldType::text, k_sort | k_import | k_required},
+    {"email", FieldType::text, k_sort | k_import},
+    {"role", FieldType::text, k_list | k_import},
+    {"team", FieldType::text, k_list | k_import},
+    {"manager", FieldType::handle, k_list | k_import},
+    {"started", FieldType::date, k_sort | k_import},
+    {"left", FieldType::date, k_sort},
+    {"status", FieldType::choice, k_list, k_statuses},
+}};
+
+constexpr KindDef k_kind{"staff", "", "staff", k_fields};
+
+}  // namespace
+
+const KindDef& kind() { return k_kind; }
+
+std::string parse_handle(std::string_view text, std::string_view what) {
+  bool ok = !text.empty() && text.size() <= 64;
+  for (std::size_t i = 0; ok && i < text.size(); ++i) {
+    const char c = text[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    ok = alnum || (i > 0 && (c == '.' || c == '_' || c == '-'));
+  }
+  if (!ok) {
+    throw usage_error("{}: '{}' is not a handle; use lowercase letters, digits, '.', '_' and '-', starting with a "
+                      "letter or digit (at most 64)",
+                      what, text);
+  }
+  return std::string(text);
+}
+
+}  // namespace cso::staff

@@ -1,0 +1,16 @@
+#pragma once
+// Staff: the security team and everyone in scope of policies and training (SPEC §4 staff).
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
+namespace cso::staff {
+
+enum F : std::size_t { handle, name, email, role, team, manager, started, left, status, field_count };
+
+const KindDef& kind();
+
+/// Validates a handle: [a-z0-9][a-z0-9._-]*, at most 64 characters. Usage Error naming `what`.
+std::string parse_handle(std::string_view text, std::string_view what);
+
+}  // namespace cso::staff

@@ -1,0 +1,103 @@
+#include "storage/db.h"
+
+#include "core/error.h"
+#include "storage/schema.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace cso::storage {
+namespace {
+
+constexpr int k_busy_timeout_ms = 10000;
+
+void apply_connection_pragmas(SQLite::Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+/// Creates missing parent directories with mode 0700.
+void make_private_directories(const std::filesystem::path& dir) {
+  if (dir.empty() || std::filesystem::exists(dir)) {
+    return;
+  }
+  make_private_directories(dir.parent_path());
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    throw runtime_error("cannot create directory {}: {}", dir.string(), std::strerror(errno));
+  }
+  ::chmod(dir.c_str(), 0700);
+}
+
+/// The database and its -wal/-shm companions are 0600 whatever the umask.
+void restrict_permissions(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string p = path + suffix;
+    if (std::filesystem::exists(p)) {
+      ::chmod(p.c_str(), 0600);
+    }
+  }
+}
+
+class UmaskGuard {
+ public:
+  UmaskGuard() : m_old(::umask(077)) {}
+  ~UmaskGuard() { ::umask(m_old); }
+  UmaskGuard(const UmaskGuard&) = delete;
+  UmaskGuard& operator=(const UmaskGuard&) = delete;
+
+ private:
+  mode_t m_old;
+};
+
+}  // namespace
+
+int current_schema_version() { return latest_schema_version(); }
+
+Db::Db(std::unique_ptr<SQLite::Database> sql, std::string path) : m_sql(std::move(sql)), m_path(std::move(path)) {}
+Db::~Db() = default;
+
+std::unique_ptr<Db> Db::open(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) {
+    throw not_found_error("no database at {}; create one with 'cso init' (or point --db or CSO_DB at one)", path);
+  }
+  UmaskGuard umask;
+  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, k_busy_timeout_ms);
+  apply_connection_pragmas(*sql);
+  const int version = schema_version(*sql);
+  if (version == 0) {
+    throw runtime_error("{} is not a cso database (it has no cso schema); create one with 'cso init'", path);
+  }
+  if (version > latest_schema_version()) {
+    throw runtime_error("{} has schema version {}, newer than this cso ({}); upgrade cso", path, version,
+                        latest_schema_version());
+  }
+  if (version < latest_schema_version()) {
+    throw runtime_error("{} has schema version {}; run 'cso init' to migrate it to {}", path, version,
+                        latest_schema_version());
+  }
+  return std::unique_ptr<Db>(new Db(std::move(sql), path));
+}
+
+std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous_version) {
+  make_private_directories(std::filesystem::path(path).parent_path());
+  UmaskGuard umask;
+  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+  sql->exec("PRAGMA journal_mode = WAL");
+  apply_connection_pragmas(*sql);
+  previous_version = migrate(*sql);
+  restrict_permissions(path);
+  return std::unique_ptr<Db>(new Db(std::move(sql), path));
+}
+
+std::unique_ptr<Db> Db::in_memory() {
+  auto sql = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  apply_connection_pragmas(*sql);
+  migrate(*sql);
+  return std::unique_ptr<Db>(new Db(std::move(sql), ":memory:"));
+}
+
+}  // namespace cso::storage

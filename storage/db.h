@@ -1,0 +1,42 @@
+#pragma once
+// The database file: finding its state, opening it with the pragmas of SPEC §9, creating
+// it with safe permissions, and migrating its schema. Everything that knows SQL lives in
+// storage/; callers see domain functions (records.h, journal.h) and this handle.
+#include "core/time.h"
+
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace cso::storage {
+
+class Db {
+ public:
+  /// Opens an existing database; a not_found Error naming `path` when there is none.
+  /// Refuses a database whose schema is newer than this cso, or older (run `cso init`).
+  static std::unique_ptr<Db> open(const std::string& path);
+  /// Creates the file (0600, parent directories 0700) or migrates an existing one.
+  /// Returns the schema version the file had before (0 for a new file).
+  static std::unique_ptr<Db> create_or_migrate(const std::string& path, int& previous_version);
+  /// An in-memory database with the current schema (unit tests).
+  static std::unique_ptr<Db> in_memory();
+
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  SQLite::Database& sql() { return *m_sql; }
+  const std::string& path() const { return m_path; }
+
+ private:
+  Db(std::unique_ptr<SQLite::Database> sql, std::string path);
+  std::unique_ptr<SQLite::Database> m_sql;
+  std::string m_path;
+};
+
+int current_schema_version();
+
+}  // namespace cso::storage

@@ -1,0 +1,232 @@
+#include "storage/journal.h"
+
+#include "core/json_text.h"
+#include "core/kinds.h"
+#include "storage/records.h"
+#include "storage/sql_text.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <openssl/sha.h>
+
+#include <cstring>
+#include <unordered_map>
+
+namespace cso::storage {
+namespace {
+
+using Digest = std::array<unsigned char, 16>;
+
+Digest digest_of(std::string_view text) {
+  Hash full{};
+  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), full.data());
+  Digest d{};
+  std::memcpy(d.data(), full.data(), d.size());
+  return d;
+}
+
+JournalEntry read_entry(SQLite::Statement& st) {
+  JournalEntry e;
+  e.seq = st.getColumn(0).getInt64();
+  e.at = st.getColumn(1).getString();
+  e.actor = st.getColumn(2).getString();
+  e.action = st.getColumn(3).getString();
+  e.record = st.getColumn(4).getString();
+  if (!st.getColumn(5).isNull()) {
+    e.data = st.getColumn(5).getString();
+  }
+  if (!st.getColumn(6).isNull()) {
+    e.note = st.getColumn(6).getString();
+  }
+  const SQLite::Column h = st.getColumn(7);
+  if (h.getBytes() == static_cast<int>(e.hash.size())) {
+    std::memcpy(e.hash.data(), h.getBlob(), e.hash.size());
+  }
+  return e;
+}
+
+constexpr const char* k_select = "SELECT seq, at, actor, action, record, data, note, hash";
+
+/// What the journal last said of each record: its data digest (nullopt once removed).
+struct LastState {
+  std::int64_t seq = 0;
+  std::optional<Digest> digest;
+};
+
+}  // namespace
+
+std::string to_hex(const Hash& h) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (const unsigned char b : h) {
+    out.push_back(k_hex[b >> 4]);
+    out.push_back(k_hex[b & 0xF]);
+  }
+  return out;
+}
+
+std::string canonical_entry(const JournalEntry& e) {
+  std::string out = "{\"action\":";
+  out.reserve(128 + (e.data ? e.data->size() : 0));
+  append_json_string(out, e.action);
+  out += ",\"actor\":";
+  append_json_string(out, e.actor);
+  out += ",\"at\":";
+  append_json_string(out, e.at);
+  out += ",\"data\":";
+  out += e.data ? *e.data : "null";
+  out += ",\"note\":";
+  if (e.note) {
+    append_json_string(out, *e.note);
+  } else {
+    out += "null";
+  }
+  out += ",\"record\":";
+  append_json_string(out, e.record);
+  out += ",\"seq\":" + std::to_string(e.seq) + "}";
+  return out;
+}
+
+Hash entry_hash(const JournalEntry& e) {
+  const std::string text = canonical_entry(e);
+  Hash h{};
+  std::string buf(reinterpret_cast<const char*>(e.prev.data()), e.prev.size());
+  buf += text;
+  SHA256(reinterpret_cast<const unsigned char*>(buf.data()), buf.size(), h.data());
+  return h;
+}
+
+void each_entry(Db& db, const LogFilter& f, const std::function<void(const JournalEntry&)>& fn) {
+  std::string where;
+  std::vector<std::string> params;
+  const auto add = [&](const std::string& clause, std::initializer_list<std::string> values) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.insert(params.end(), values);
+  };
+  if (f.record) {
+    add("record = ?", {*f.record});
+  }
+  if (f.since) {
+    add("at >= ?", {*f.since});
+  }
+  if (f.actor) {
+    add("actor = ?", {*f.actor});
+  }
+  if (f.action) {
+    // Actions are [a-z0-9._-] (checked by the caller), so the GLOB pattern needs no escaping.
+    add("(action = ? OR action GLOB ?)", {*f.action, *f.action + ".*"});
+  }
+  std::string sql = std::string(k_select) + ", (SELECT hash FROM journal p WHERE p.seq = journal.seq - 1) AS prev FROM journal" + where + " ORDER BY seq DESC";
+  if (f.limit) {
+    sql += " LIMIT ?";
+  }
+  if (!f.newest_first) {
+    sql = "SELECT * FROM (" + sql + ") ORDER BY seq ASC";
+  }
+  SQLite::Statement st(db.sql(), sql);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    st.bind(static_cast<int>(i + 1), params[i]);
+  }
+  if (f.limit) {
+    st.bind(static_cast<int>(params.size() + 1), static_cast<std::int64_t>(*f.limit));
+  }
+  while (st.executeStep()) {
+    JournalEntry e = read_entry(st);
+    const SQLite::Column prev = st.getColumn(8);
+    if (prev.getBytes() == static_cast<int>(e.prev.size())) {
+      std::memcpy(e.prev.data(), prev.getBlob(), e.prev.size());
+    }
+    fn(e);
+  }
+}
+
+std::optional<Hash> journal_head(Db& db) {
+  std::optional<Hash> head;
+  LogFilter f;
+  f.limit = 1;
+  each_entry(db, f, [&](const JournalEntry& e) { head = e.hash; });
+  return head;
+}
+
+namespace {
+
+/// Replays the chain, calling `seen` for each entry that verifies.
+VerifyReport replay(Db& db, const std::function<void(const JournalEntry&)>& seen) {
+  VerifyReport report;
+  SQLite::Statement st(db.sql(), std::string(k_select) + " FROM journal ORDER BY seq");
+  Hash prev{};
+  std::int64_t expected_seq = 1;
+  while (st.executeStep()) {
+    JournalEntry e = read_entry(st);
+    if (e.seq != expected_seq) {
+      report.problems.push_back(fmt::format("journal entry {} is missing (the next entry is {})", expected_seq, e.seq));
+      return report;
+    }
+    e.prev = prev;
+    if (entry_hash(e) != e.hash) {
+      report.problems.push_back(fmt::format("journal entry {} ({} {}) does not match its hash: it was edited, or an "
+                                            "entry before it was removed or reordered",
+                                            e.seq, e.action, e.record));
+      return report;
+    }
+    seen(e);
+    prev = e.hash;
+    ++expected_seq;
+    ++report.entries;
+    report.head = e.hash;
+  }
+  return report;
+}
+
+}  // namespace
+
+VerifyReport verify_chain(Db& db) {
+  return replay(db, [](const JournalEntry&) {});
+}
+
+VerifyReport verify_all(Db& db) {
+  std::unordered_map<std::string, LastState> last;
+  VerifyReport report = replay(db, [&](const JournalEntry& e) {
+    LastState& s = last[e.record];
+    s.seq = e.seq;
+    s.digest = e.data ? std::optional<Digest>(digest_of(*e.data)) : std::nullopt;
+  });
+  if (!report.problems.empty()) {
+    return report;
+  }
+  for (const KindDef* kind : all_kinds()) {
+    each(db, *kind, Query{}, [&](const Record& r) {
+      ++report.records;
+      const std::string key = display_key(*kind, r);
+      const auto it = last.find(key);
+      if (it == last.end() || !it->second.digest) {
+        report.problems.push_back(fmt::format("{} {} exists but the journal has no record of it", kind->name, key));
+        return;
+      }
+      if (digest_of(canonical_json(*kind, r)) != *it->second.digest) {
+        report.problems.push_back(fmt::format(
+            "{} {} differs from its last journalled state (entry {}): changed outside cso", kind->name, key,
+            it->second.seq));
+      }
+      it->second.digest.reset();
+      it->second.seq = -1;
+    });
+  }
+  for (const auto& [key, state] : last) {
+    if (state.digest && state.seq >= 0) {
+      report.problems.push_back(fmt::format("{} is missing, but journal entry {} says it exists", key, state.seq));
+    }
+  }
+  SQLite::Statement check(db.sql(), "PRAGMA integrity_check");
+  while (check.executeStep()) {
+    const std::string line = check.getColumn(0).getString();
+    if (line != "ok") {
+      report.problems.push_back("SQLite integrity check: " + line);
+    }
+  }
+  return report;
+}
+
+}  // namespace cso::storage

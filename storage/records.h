@@ -1,0 +1,64 @@
+#pragma once
+// Reading and writing records of any kind, derived from its KindDef. Writes go only
+// through Tx, which journals every change in the same transaction (SPEC §6).
+#include "core/query.h"
+#include "core/record.h"
+#include "storage/db.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace cso::storage {
+
+/// The record whose key (ID number, or handle for staff) is `key`; nullopt if none.
+std::optional<Record> get(Db& db, const KindDef& kind, const Value& key);
+/// Like get, but a not_found Error ("no risk RSK-12") when absent.
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key);
+/// Streams the records matching `q` (derived fields left null; the caller derives them).
+void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(const Record&)>& fn);
+std::int64_t count(Db& db, const KindDef& kind, const Query& q);
+
+/// Who made a change and when, for the journal.
+struct Actor {
+  std::string handle;
+  Instant at = 0;
+};
+
+/// A write transaction (BEGIN IMMEDIATE). Each insert/update/remove also appends its journal
+/// entry; nothing is visible to others until commit(). Rolls back if not committed.
+class Tx {
+ public:
+  Tx(Db& db, Actor actor);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  /// Inserts `r` (assigning its ID number for numbered kinds) and journals `action`.
+  void insert(const KindDef& kind, Record& r, std::string_view action, std::string_view note = {});
+  void update(const KindDef& kind, const Record& r, std::string_view action, std::string_view note = {});
+  void remove(const KindDef& kind, const Record& r, std::string_view action, std::string_view note = {});
+  void commit();
+
+  Db& db() { return m_db; }
+
+ private:
+  SQLite::Statement& statement(const std::string& sql);
+  void journal(const KindDef& kind, const Record* r, const std::string& record, std::string_view action,
+               std::string_view note);
+
+  Db& m_db;
+  Actor m_actor;
+  bool m_done = false;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+  struct Head;
+  std::unique_ptr<Head> m_head;
+};
+
+}  // namespace cso::storage

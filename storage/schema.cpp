@@ -1,0 +1,81 @@
+#include "storage/schema.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <string_view>
+
+namespace cso::storage {
+namespace {
+
+constexpr std::array<std::string_view, 1> k_migrations{
+    R"sql(
+CREATE TABLE staff(
+  handle TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT,
+  role TEXT,
+  team TEXT,
+  manager TEXT,
+  started TEXT,
+  left TEXT,
+  status TEXT NOT NULL
+);
+CREATE TABLE risk(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  title TEXT NOT NULL,
+  description TEXT,
+  category TEXT,
+  owner TEXT REFERENCES staff(handle),
+  status TEXT NOT NULL,
+  likelihood INTEGER NOT NULL,
+  impact INTEGER NOT NULL,
+  score INTEGER NOT NULL,
+  residual_likelihood INTEGER,
+  residual_impact INTEGER,
+  treatment TEXT,
+  plan TEXT,
+  due TEXT,
+  review_every TEXT,
+  next_review TEXT,
+  accepted_by TEXT,
+  accepted_until TEXT,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  closed_at TEXT
+);
+CREATE TABLE journal(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  record TEXT NOT NULL,
+  data TEXT,
+  note TEXT,
+  hash BLOB NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(k_migrations.size()); }
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+int migrate(SQLite::Database& db) {
+  const int previous = schema_version(db);
+  for (int v = previous; v < latest_schema_version(); ++v) {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    if (schema_version(db) > v) {
+      continue;
+    }
+    db.exec(std::string(k_migrations[static_cast<std::size_t>(v)]));
+    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+  return previous;
+}
+
+}  // namespace cso::storage

@@ -1,0 +1,151 @@
+#include "storage/sql_text.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace cso::storage {
+namespace {
+
+bool numbered(const KindDef& kind) { return kind.fields[0].type == FieldType::id; }
+
+std::string_view op_text(Op op) {
+  switch (op) {
+    case Op::eq: return " = ?";
+    case Op::ne: return " IS NOT ?";
+    case Op::lt: return " < ?";
+    case Op::le: return " <= ?";
+    case Op::gt: return " > ?";
+    case Op::ge: return " >= ?";
+    case Op::is_null: return " IS NULL";
+    case Op::not_null: return " IS NOT NULL";
+    case Op::in: return " IN ";
+  }
+  return " = ?";
+}
+
+std::string condition_sql(const KindDef& kind, const Condition& c, std::vector<Value>& params) {
+  if (!c.any.empty()) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < c.any.size(); ++i) {
+      out += (i > 0 ? " OR " : "") + condition_sql(kind, c.any[i], params);
+    }
+    return out + ")";
+  }
+  std::string out = std::string(kind.fields[c.field].name);
+  out += op_text(c.op);
+  if (c.op == Op::in) {
+    out += "(";
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+      out += i > 0 ? ",?" : "?";
+      params.push_back(c.values[i]);
+    }
+    if (c.values.empty()) {
+      out += "NULL";
+    }
+    return out + ")";
+  }
+  if (c.op != Op::is_null && c.op != Op::not_null) {
+    params.push_back(c.values.at(0));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string select_sql(const KindDef& kind) {
+  std::string cols;
+  for (const auto& f : kind.fields) {
+    if (!f.has(k_derived)) {
+      cols += cols.empty() ? "" : ",";
+      cols += f.name;
+    }
+  }
+  return "SELECT " + cols + " FROM " + std::string(kind.table);
+}
+
+std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params) {
+  std::string out;
+  for (const auto& c : where) {
+    out += out.empty() ? " WHERE " : " AND ";
+    out += condition_sql(kind, c, params);
+  }
+  return out;
+}
+
+std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort) {
+  std::string out;
+  for (const auto& k : sort) {
+    const std::string col(kind.fields[k.field].name);
+    out += out.empty() ? " ORDER BY " : ", ";
+    out += col + " IS NULL, " + col + (k.descending ? " DESC" : "");
+  }
+  out += out.empty() ? " ORDER BY " : ", ";
+  return out + std::string(kind.fields[0].name);
+}
+
+std::string insert_sql(const KindDef& kind) {
+  std::string cols, marks;
+  for (std::size_t i = numbered(kind) ? 1 : 0; i < kind.fields.size(); ++i) {
+    if (!kind.fields[i].has(k_derived)) {
+      cols += cols.empty() ? "" : ",";
+      cols += kind.fields[i].name;
+      marks += marks.empty() ? "?" : ",?";
+    }
+  }
+  return "INSERT INTO " + std::string(kind.table) + "(" + cols + ") VALUES(" + marks + ")";
+}
+
+std::string update_sql(const KindDef& kind) {
+  std::string sets;
+  for (std::size_t i = 1; i < kind.fields.size(); ++i) {
+    if (!kind.fields[i].has(k_derived)) {
+      sets += sets.empty() ? "" : ",";
+      sets += std::string(kind.fields[i].name) + "=?";
+    }
+  }
+  return "UPDATE " + std::string(kind.table) + " SET " + sets + " WHERE " + std::string(kind.fields[0].name) + "=?";
+}
+
+void bind_value(SQLite::Statement& st, int index, const Value& v) {
+  if (const auto* n = std::get_if<std::int64_t>(&v)) {
+    st.bind(index, *n);
+  } else if (const auto* s = std::get_if<std::string>(&v)) {
+    st.bindNoCopy(index, *s);
+  } else {
+    st.bind(index);
+  }
+}
+
+int bind_record(SQLite::Statement& st, const KindDef& kind, const Record& r, bool with_key, int index) {
+  for (std::size_t i = with_key ? 0 : 1; i < kind.fields.size(); ++i) {
+    if (!kind.fields[i].has(k_derived)) {
+      bind_value(st, index++, r.values[i]);
+    }
+  }
+  return index;
+}
+
+void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r) {
+  int col = 0;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    if (kind.fields[i].has(k_derived)) {
+      r.set_null(i);
+      continue;
+    }
+    const SQLite::Column c = st.getColumn(col++);
+    if (c.isNull()) {
+      r.set_null(i);
+    } else if (c.isInteger()) {
+      r.set(i, static_cast<std::int64_t>(c.getInt64()));
+    } else {
+      r.set(i, c.getString());
+    }
+  }
+}
+
+Record read_row(SQLite::Statement& st, const KindDef& kind) {
+  Record r = empty_record(kind);
+  read_row_into(st, kind, r);
+  return r;
+}
+
+}  // namespace cso::storage

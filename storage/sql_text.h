@@ -1,0 +1,29 @@
+#pragma once
+// SQL text derived from a KindDef: column lists, WHERE clauses with placeholders, ORDER BY.
+// Names come only from the static field tables; every value is a bound parameter.
+#include "core/query.h"
+#include "core/record.h"
+
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace cso::storage {
+
+std::string select_sql(const KindDef& kind);  ///< "SELECT a,b,… FROM t"
+/// " WHERE …" (or "") appending the values to bind, in order, to `params`.
+std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params);
+std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort);  ///< always ends with the key
+std::string insert_sql(const KindDef& kind);  ///< without the key column for numbered kinds
+std::string update_sql(const KindDef& kind);  ///< stored columns but the key, then "WHERE key = ?"
+
+void bind_value(SQLite::Statement& st, int index, const Value& v);
+/// Binds the stored fields of `r` from `index` on, skipping the key when `with_key` is false.
+int bind_record(SQLite::Statement& st, const KindDef& kind, const Record& r, bool with_key, int index = 1);
+Record read_row(SQLite::Statement& st, const KindDef& kind);
+void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r);
+
+}  // namespace cso::storage
