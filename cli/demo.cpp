@@ -3,6 +3,7 @@
 #include "core/risk.h"
 #include "core/staff.h"
 
+#include <algorithm>
 #include <array>
 
 namespace cso::cli {
@@ -41,17 +42,18 @@ struct DemoRisk {
   const char* strategy;       ///< treating: mitigate/transfer/avoid
   int due_or_until_days;      ///< treating: due; accepted: accepted_until
   const char* review_every;
+  bool review_overdue = false;  ///< left unreviewed, so `check` has overdue reviews to show
 };
 
 constexpr std::array<DemoRisk, 30> k_risks{{
     {"Ransomware encrypts file servers", "malware", "bob", 4, 5, 200, "treating", "mitigate", 30, "90d"},
-    {"Phishing leads to credential theft", "people", "carol", 5, 4, 180, "treating", "mitigate", -12, "90d"},
+    {"Phishing leads to credential theft", "people", "carol", 5, 4, 180, "treating", "mitigate", -12, "90d", true},
     {"Unpatched VPN appliance exploited", "vulnerability", "jon", 4, 5, 45, "open", "", 0, "30d"},
     {"Cloud storage bucket exposed publicly", "data", "farid", 3, 5, 60, "open", "", 0, "90d"},
     {"Key supplier suffers a data breach", "vendor", "nina", 3, 4, 300, "accepted", "", -5, "180d"},
     {"Laptop lost with unencrypted data", "data", "ines", 2, 3, 400, "closed", "", 0, "12m"},
     {"Insider copies customer database", "insider", "maya", 2, 5, 150, "treating", "mitigate", 60, "90d"},
-    {"DDoS takes the booking site offline", "availability", "farid", 3, 4, 250, "treating", "transfer", 20, "90d"},
+    {"DDoS takes the booking site offline", "availability", "farid", 3, 4, 250, "treating", "transfer", 20, "90d", true},
     {"Payment fraud via business e-mail compromise", "fraud", "kim", 3, 5, 120, "treating", "mitigate", -3, "90d"},
     {"Backups fail to restore", "availability", "jon", 2, 5, 130, "open", "", 0, "90d"},
     {"Developer secrets committed to git", "development", "grace", 4, 3, 90, "treating", "mitigate", 14, "90d"},
@@ -59,8 +61,8 @@ constexpr std::array<DemoRisk, 30> k_risks{{
     {"GDPR fine after a reportable breach", "compliance", "omar", 2, 5, 365, "accepted", "", 10, "12m"},
     {"Shadow IT SaaS holds customer data", "vendor", "ines", 3, 3, 100, "open", "", 0, "90d"},
     {"Privileged accounts without MFA", "access", "bob", 3, 4, 20, "open", "", 0, "90d"},
-    {"Former staff accounts not disabled", "access", "maya", 3, 3, 210, "treating", "mitigate", -30, "90d"},
-    {"Data centre fire", "physical", "ines", 1, 5, 700, "accepted", "", 120, "12m"},
+    {"Former staff accounts not disabled", "access", "maya", 3, 3, 210, "treating", "mitigate", -30, "90d", true},
+    {"Data centre fire", "physical", "ines", 1, 5, 700, "accepted", "", 120, "12m", true},
     {"Logging gaps hide an intrusion", "detection", "dan", 3, 4, 80, "treating", "mitigate", 45, "90d"},
     {"Wire transfer approval bypassed", "fraud", "kim", 2, 4, 500, "closed", "", 0, "12m"},
     {"Outdated firewall rules allow lateral movement", "network", "jon", 3, 3, 95, "open", "", 0, "90d"},
@@ -116,6 +118,13 @@ void seed_risk(storage::Tx& tx, const DemoRisk& d, const Config& config, const C
   } else if (state == "closed") {
     risk::close(r, midway);
     tx.update(risk::kind(), r, "risk.close", "The asset was retired.");
+  }
+  if (!d.review_overdue && state != "closed") {
+    // Reviewed a third of a period ago (or at creation, if younger): next review still ahead.
+    const std::int64_t period = approximate_seconds(*n.review_every);
+    const Clock reviewed{std::max(created.now, now.now - period / 3)};
+    risk::review(r, config, reviewed);
+    tx.update(risk::kind(), r, "risk.review", "Periodic review: rating unchanged.");
   }
 }
 

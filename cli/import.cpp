@@ -61,7 +61,16 @@ std::optional<Value> ImportRow::value(std::size_t field, const Clock& clock) con
     }
     return std::nullopt;
   }
-  return parse_field_value(kind, field, *cell, where(field), clock);
+  return located(field, [&] { return parse_field_value(kind, field, *cell, kind.fields[field].name, clock); });
+}
+
+void ImportRow::relocate(std::size_t field, const Error& e) const {
+  std::string_view message = e.what();
+  const std::string prefix = std::string(kind.fields[field].name) + ": ";
+  if (message.substr(0, prefix.size()) == prefix) {
+    message.remove_prefix(prefix.size());
+  }
+  throw Error(e.code(), fmt::format("{}: {}", where(field), message));
 }
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,

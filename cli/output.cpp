@@ -55,7 +55,11 @@ void append_json_object(std::string& out, const std::vector<std::string>& column
     }
     append_json_string(out, columns[i]);
     out.append(layout == Layout::pretty ? ": " : ":");
-    append_json(out, cells[i].value);
+    if (cells[i].raw_json && std::holds_alternative<std::string>(cells[i].value)) {
+      out.append(std::get<std::string>(cells[i].value));
+    } else {
+      append_json(out, cells[i].value);
+    }
   }
   out.append(layout == Layout::pretty ? "\n}" : "}");
 }

@@ -63,8 +63,7 @@ std::vector<std::size_t> list_columns(const Context& ctx, const View& view) {
 void print_list(Context& ctx, const View& view, const Query& q) {
   const auto columns = list_columns(ctx, view);
   RowWriter writer(ctx.out, ctx.output, names(view.kind, columns));
-  storage::each(ctx.db(), view.kind, q, [&](const Record& stored) {
-    Record r = stored;
+  storage::each(ctx.db(), view.kind, q, [&](Record& r) {
     if (view.derive) {
       view.derive(r);
     }

@@ -32,7 +32,8 @@ void run_import(Context& ctx, const std::string& path) {
       const bool rating = f == risk::likelihood || f == risk::impact || f == risk::residual_likelihood ||
                           f == risk::residual_impact;
       if (rating && row.cells[f] && !row.cells[f]->empty()) {
-        r.set(f, risk::parse_rating(*row.cells[f], row.where(f), ctx.config));
+        const auto field_name = risk::kind().fields[f].name;
+        r.set(f, row.located(f, [&] { return risk::parse_rating(*row.cells[f], field_name, ctx.config); }));
         continue;
       }
       auto v = row.value(f, ctx.clock);

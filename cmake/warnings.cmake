@@ -2,7 +2,7 @@
 # library and test links the same policy (ccache's standard_warnings).
 add_library(cso_warnings INTERFACE)
 target_compile_options(cso_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough)
 if(CSO_WERROR)
   target_compile_options(cso_warnings INTERFACE -Werror)
 endif()

@@ -62,6 +62,20 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
+    // Copy the run of plain printable ASCII in one go: most text is nothing else.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto b = static_cast<std::uint8_t>(text[run]);
+      if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') {
+        break;
+      }
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const char c = text[i];
     const auto u = static_cast<std::uint8_t>(c);
     if (u >= 0x80) {

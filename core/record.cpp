@@ -6,6 +6,7 @@
 #include "core/time.h"
 
 #include <algorithm>
+#include <map>
 #include <charconv>
 #include <cctype>
 
@@ -56,9 +57,9 @@ std::string parse_text(std::string_view text, std::string_view what, std::size_t
 
 }  // namespace
 
-std::optional<std::size_t> KindDef::index_of(std::string_view name) const {
+std::optional<std::size_t> KindDef::index_of(std::string_view field_name) const {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == name) {
+    if (fields[i].name == field_name) {
       return i;
     }
   }
@@ -93,7 +94,10 @@ Record empty_record(const KindDef& kind) {
 }
 
 std::string display_id(const KindDef& kind, std::int64_t number) {
-  return fmt::format("{}-{}", kind.prefix, number);
+  std::string out(kind.prefix);
+  out.push_back('-');
+  out.append(std::to_string(number));
+  return out;
 }
 
 std::string display_key(const KindDef& kind, const Record& r) {
@@ -118,16 +122,30 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
   return *n;
 }
 
-std::string canonical_json(const KindDef& kind, const Record& r) {
-  // Keys sorted by name; fields are declared in display order, so sort indexes once per kind.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
-    if (!kind.fields[i].has(k_derived)) {
-      order.push_back(i);
+namespace {
+
+/// The kind's stored fields sorted by name: the key order of canonical JSON, computed once.
+const std::vector<std::size_t>& canonical_order(const KindDef& kind) {
+  static std::map<const KindDef*, std::vector<std::size_t>> cache;
+  auto& order = cache[&kind];
+  if (order.empty()) {
+    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+      if (!kind.fields[i].has(k_derived)) {
+        order.push_back(i);
+      }
     }
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return kind.fields[a].name < kind.fields[b].name; });
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kind.fields[a].name < kind.fields[b].name; });
+  return order;
+}
+
+}  // namespace
+
+std::string canonical_json(const KindDef& kind, const Record& r) {
+  const auto& order = canonical_order(kind);
   std::string out = "{";
+  out.reserve(512);
   bool first = true;
   for (const std::size_t i : order) {
     if (r.is_null(i)) {

@@ -344,7 +344,7 @@ std::optional<Duration> try_parse_duration(std::string_view text) {
   return parse_amount(text, d) == Amount::ok && d.count > 0 ? std::optional<Duration>(d) : std::nullopt;
 }
 
-std::string format_duration(const Duration& d) { return fmt::format("{}{}", d.count, d.unit); }
+std::string format_duration(const Duration& d) { return std::to_string(d.count) + d.unit; }
 
 Instant add(Instant t, const Duration& d) { return shifted_or_throw(t, d, '+'); }
 Instant subtract(Instant t, const Duration& d) { return shifted_or_throw(t, d, '-'); }
@@ -359,15 +359,39 @@ std::int64_t approximate_seconds(const Duration& d) {
   return d.count > k_max / unit ? k_max : d.count < -(k_max / unit) ? -k_max : d.count * unit;
 }
 
+namespace {
+
+/// Writes `v` as exactly `width` decimal digits (imports format millions of dates: no fmt here).
+void put_digits(char* at, std::int64_t v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    at[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+}
+
+}  // namespace
+
 std::string format_date(Instant t) {
   const Civil c = civil_from_days(floor_div(t, k_day));
-  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  if (c.year < 0 || c.year > 9999) {
+    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  }
+  std::string out = "0000-00-00";
+  put_digits(out.data(), c.year, 4);
+  put_digits(out.data() + 5, c.month, 2);
+  put_digits(out.data() + 8, c.day, 2);
+  return out;
 }
 
 std::string format_instant(Instant t) {
   const std::int64_t sod = floor_mod(t, k_day);
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(t), sod / k_hour, sod % k_hour / k_minute,
-                     sod % k_minute);
+  std::string out = format_date(t);
+  out.append("T00:00:00Z");
+  char* time = out.data() + out.size() - 9;
+  put_digits(time, sod / k_hour, 2);
+  put_digits(time + 3, sod % k_hour / k_minute, 2);
+  put_digits(time + 6, sod % k_minute, 2);
+  return out;
 }
 
 std::optional<Instant> parse_stored(std::string_view text) {

@@ -6,7 +6,7 @@
 namespace cso::storage {
 
 void DbCheckSource::each(const KindDef& kind, const Query& q, const std::function<void(const Record&)>& fn) {
-  storage::each(m_db, kind, q, fn);
+  storage::each(m_db, kind, q, [&fn](Record& r) { fn(r); });
 }
 
 std::optional<std::string> DbCheckSource::journal_problem() {

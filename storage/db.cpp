@@ -65,7 +65,7 @@ std::unique_ptr<Db> Db::open(const std::string& path) {
     throw not_found_error("no database at {}; create one with 'cso init' (or point --db or CSO_DB at one)", path);
   }
   UmaskGuard umask;
-  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, k_busy_timeout_ms);
+  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
   apply_connection_pragmas(*sql);
   const int version = schema_version(*sql);
   if (version == 0) {
@@ -85,7 +85,7 @@ std::unique_ptr<Db> Db::open(const std::string& path) {
 std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous_version) {
   make_private_directories(std::filesystem::path(path).parent_path());
   UmaskGuard umask;
-  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
   sql->exec("PRAGMA journal_mode = WAL");
   apply_connection_pragmas(*sql);
   previous_version = migrate(*sql);

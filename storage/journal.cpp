@@ -66,9 +66,10 @@ std::string to_hex(const Hash& h) {
   return out;
 }
 
-std::string canonical_entry(const JournalEntry& e) {
-  std::string out = "{\"action\":";
-  out.reserve(128 + (e.data ? e.data->size() : 0));
+namespace {
+
+void append_canonical_entry(std::string& out, const JournalEntry& e) {
+  out += "{\"action\":";
   append_json_string(out, e.action);
   out += ",\"actor\":";
   append_json_string(out, e.actor);
@@ -85,14 +86,21 @@ std::string canonical_entry(const JournalEntry& e) {
   out += ",\"record\":";
   append_json_string(out, e.record);
   out += ",\"seq\":" + std::to_string(e.seq) + "}";
+}
+
+}  // namespace
+
+std::string canonical_entry(const JournalEntry& e) {
+  std::string out;
+  append_canonical_entry(out, e);
   return out;
 }
 
 Hash entry_hash(const JournalEntry& e) {
-  const std::string text = canonical_entry(e);
+  thread_local std::string buf;
+  buf.assign(reinterpret_cast<const char*>(e.prev.data()), e.prev.size());
+  append_canonical_entry(buf, e);
   Hash h{};
-  std::string buf(reinterpret_cast<const char*>(e.prev.data()), e.prev.size());
-  buf += text;
   SHA256(reinterpret_cast<const unsigned char*>(buf.data()), buf.size(), h.data());
   return h;
 }

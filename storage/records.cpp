@@ -28,7 +28,7 @@ Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
   return std::move(*r);
 }
 
-void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(const Record&)>& fn) {
+void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn) {
   std::vector<Value> params;
   std::string sql = select_sql(kind) + where_sql(kind, q.where, params) + order_sql(kind, q.sort);
   if (q.limit) {

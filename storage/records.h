@@ -21,8 +21,9 @@ namespace cso::storage {
 std::optional<Record> get(Db& db, const KindDef& kind, const Value& key);
 /// Like get, but a not_found Error ("no risk RSK-12") when absent.
 Record get_or_throw(Db& db, const KindDef& kind, const Value& key);
-/// Streams the records matching `q` (derived fields left null; the caller derives them).
-void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(const Record&)>& fn);
+/// Streams the records matching `q` (derived fields left null; the caller may derive them in
+/// place: the record is reused for the next row).
+void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn);
 std::int64_t count(Db& db, const KindDef& kind, const Query& q);
 
 /// Who made a change and when, for the journal.
@@ -49,14 +50,15 @@ class Tx {
   Db& db() { return m_db; }
 
  private:
-  SQLite::Statement& statement(const std::string& sql);
+  enum class Op { insert, update, remove, journal };
+  SQLite::Statement& statement(const KindDef* kind, Op op);
   void journal(const KindDef& kind, const Record* r, const std::string& record, std::string_view action,
                std::string_view note);
 
   Db& m_db;
   Actor m_actor;
   bool m_done = false;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+  std::map<std::pair<const KindDef*, Op>, std::unique_ptr<SQLite::Statement>> m_statements;
   struct Head;
   std::unique_ptr<Head> m_head;
 };

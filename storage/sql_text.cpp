@@ -105,6 +105,10 @@ std::string update_sql(const KindDef& kind) {
   return "UPDATE " + std::string(kind.table) + " SET " + sets + " WHERE " + std::string(kind.fields[0].name) + "=?";
 }
 
+std::string delete_sql(const KindDef& kind) {
+  return "DELETE FROM " + std::string(kind.table) + " WHERE " + std::string(kind.fields[0].name) + "=?";
+}
+
 void bind_value(SQLite::Statement& st, int index, const Value& v) {
   if (const auto* n = std::get_if<std::int64_t>(&v)) {
     st.bind(index, *n);
@@ -136,8 +140,10 @@ void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r) {
       r.set_null(i);
     } else if (c.isInteger()) {
       r.set(i, static_cast<std::int64_t>(c.getInt64()));
+    } else if (auto* s = std::get_if<std::string>(&r.values[i])) {
+      s->assign(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
     } else {
-      r.set(i, c.getString());
+      r.set(i, std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes())));
     }
   }
 }

@@ -19,6 +19,7 @@ std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, 
 std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort);  ///< always ends with the key
 std::string insert_sql(const KindDef& kind);  ///< without the key column for numbered kinds
 std::string update_sql(const KindDef& kind);  ///< stored columns but the key, then "WHERE key = ?"
+std::string delete_sql(const KindDef& kind);  ///< "DELETE FROM t WHERE key = ?"
 
 void bind_value(SQLite::Statement& st, int index, const Value& v);
 /// Binds the stored fields of `r` from `index` on, skipping the key when `with_key` is false.

@@ -13,9 +13,11 @@ namespace cso::storage {
 struct Tx::Head {
   std::int64_t seq = 0;
   Hash hash{};
+  std::string at;  ///< the actor's instant, formatted once
 };
 
 Tx::Tx(Db& db, Actor actor) : m_db(db), m_actor(std::move(actor)), m_head(std::make_unique<Head>()) {
+  m_head->at = format_instant(m_actor.at);
   m_db.sql().exec("BEGIN IMMEDIATE");
   SQLite::Statement st(m_db.sql(), "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
   if (st.executeStep()) {
@@ -43,9 +45,18 @@ void Tx::commit() {
   m_done = true;
 }
 
-SQLite::Statement& Tx::statement(const std::string& sql) {
-  auto& slot = m_statements[sql];
+SQLite::Statement& Tx::statement(const KindDef* kind, Op op) {
+  auto& slot = m_statements[{kind, op}];
   if (!slot) {
+    std::string sql;
+    switch (op) {
+      case Op::insert: sql = insert_sql(*kind); break;
+      case Op::update: sql = update_sql(*kind); break;
+      case Op::remove: sql = delete_sql(*kind); break;
+      case Op::journal:
+        sql = "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES(?,?,?,?,?,?,?,?)";
+        break;
+    }
     slot = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
   } else {
     slot->reset();
@@ -56,7 +67,7 @@ SQLite::Statement& Tx::statement(const std::string& sql) {
 
 void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::string_view note) {
   const bool numbered = kind.fields[0].type == FieldType::id;
-  auto& st = statement(insert_sql(kind));
+  auto& st = statement(&kind, Op::insert);
   bind_record(st, kind, r, !numbered);
   try {
     st.exec();
@@ -73,7 +84,7 @@ void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::st
 }
 
 void Tx::update(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) {
-  auto& st = statement(update_sql(kind));
+  auto& st = statement(&kind, Op::update);
   const int next = bind_record(st, kind, r, false);
   bind_value(st, next, r.values[0]);
   if (st.exec() != 1) {
@@ -83,7 +94,7 @@ void Tx::update(const KindDef& kind, const Record& r, std::string_view action, s
 }
 
 void Tx::remove(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) {
-  auto& st = statement("DELETE FROM " + std::string(kind.table) + " WHERE " + std::string(kind.fields[0].name) + "=?");
+  auto& st = statement(&kind, Op::remove);
   bind_value(st, 1, r.values[0]);
   if (st.exec() != 1) {
     throw not_found_error("no {} {}", kind.name, display_key(kind, r));
@@ -95,7 +106,7 @@ void Tx::journal(const KindDef& kind, const Record* r, const std::string& record
                  std::string_view note) {
   JournalEntry e;
   e.seq = m_head->seq + 1;
-  e.at = format_instant(m_actor.at);
+  e.at = m_head->at;
   e.actor = m_actor.handle;
   e.action = action;
   e.record = record;
@@ -107,7 +118,7 @@ void Tx::journal(const KindDef& kind, const Record* r, const std::string& record
   }
   e.prev = m_head->hash;
   e.hash = entry_hash(e);
-  auto& st = statement("INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES(?,?,?,?,?,?,?,?)");
+  auto& st = statement(nullptr, Op::journal);
   st.bind(1, static_cast<std::int64_t>(e.seq));
   st.bindNoCopy(2, e.at);
   st.bindNoCopy(3, e.actor);
