@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 
@@ -51,16 +52,31 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string suggestion(const CLI::App& app, const std::vector<std::string>& extras) {
-  if (extras.empty()) {
+/// "cso risk add" for the risk add subcommand.
+std::string command_path(const CLI::App& app) {
+  return app.get_parent() ? command_path(*app.get_parent()) + " " + app.get_name() : "cso";
+}
+
+/// "'lsit' is not a risk command; did you mean 'list'?" for the first word CLI11 could not place.
+std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras) {
+  const auto word = std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.front() != '-'; });
+  const auto subs = where.get_subcommands([](const CLI::App*) { return true; });
+  if (word == extras.end() || subs.empty()) {
     return "";
   }
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    if (distance(extras.front(), sub->get_name()) <= 2) {
-      return fmt::format("; did you mean '{}'?", sub->get_name());
+  const std::string path = command_path(where);
+  std::string names;
+  std::string closest;
+  for (const CLI::App* sub : subs) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+    if (closest.empty() && distance(*word, sub->get_name()) <= 2) {
+      closest = sub->get_name();
     }
   }
-  return "";
+  if (!closest.empty()) {
+    return fmt::format("'{}' is not a {} command; did you mean '{}'?", *word, path, closest);
+  }
+  return fmt::format("'{}' is not a {} command; use one of: {}", *word, path, names);
 }
 
 /// The deepest subcommand that was selected, for error messages ("cso risk add").
@@ -71,11 +87,11 @@ const CLI::App* selected(const CLI::App& app) {
   return &app;
 }
 
-int usage_exit(const Context& ctx) { return ctx.convention == ExitConvention::monitoring ? 3 : 2; }
-
+/// Prints an error; `check` also prints the monitoring-plugin UNKNOWN line and exits 3.
 int report(const Context& ctx, ExitCode code, const std::string& message) {
   ctx.err << "cso: error: " << sanitize(message) << '\n';
   if (ctx.convention == ExitConvention::monitoring) {
+    ctx.out << "CSO UNKNOWN - " << sanitize_cell(message) << '\n';
     return 3;
   }
   return static_cast<int>(code);
@@ -115,19 +131,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return ctx.exit_status;
   } catch (const CLI::Success& e) {
     return app.exit(e, out, err);
-  } catch (const CLI::ExtrasError& e) {
-    if (app.got_subcommand("check")) {
-      ctx.convention = ExitConvention::monitoring;
-    }
-    err << "cso: error: " << sanitize(e.what()) << suggestion(*selected(app), app.remaining(true)) << '\n';
-    return usage_exit(ctx);
   } catch (const CLI::ParseError& e) {
     if (app.got_subcommand("check")) {
       ctx.convention = ExitConvention::monitoring;
     }
-    const std::string where = selected(app)->get_name();
-    err << "cso: error: " << sanitize(e.what()) << (where.empty() || where == "cso" ? "" : " (cso " + where + " --help for usage)") << '\n';
-    return usage_exit(ctx);
+    const CLI::App& where = *selected(app);
+    std::string message = unknown_command(where, app.remaining(true));
+    if (message.empty()) {
+      const std::string usage = where.get_parent() ? command_path(where) + " --help" : "cso help";
+      message = fmt::format("{} (see '{}')", e.what(), usage);
+    }
+    return report(ctx, ExitCode::usage, message);
   } catch (const Error& e) {
     return report(ctx, e.code(), e.what());
   } catch (const SQLite::Exception& e) {

@@ -79,6 +79,7 @@ void setup_check(CLI::App& app, Context& ctx) {
     if (only->given()) {
       rules = split_list(only->value, "--only");
     }
+    storage::ReadSnapshot snapshot(ctx.db());
     storage::DbCheckSource source(ctx.db());
     const CheckResult result = run_checks(source, ctx.config, ctx.clock, rules);
     format == CheckFormat::json ? print_json(ctx, result) : print_text(ctx, result);

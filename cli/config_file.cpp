@@ -8,6 +8,8 @@
 // - it recurses once per nesting level, so dotted keys are capped below (find_excess_dot).
 #include "cli/config_file.h"
 
+#include "core/check.h"
+
 #include "core/error.h"
 
 #define TOML_HEADER_ONLY 1
@@ -363,14 +365,13 @@ void apply_severity(Config& config, const Value& v) {
   config.rule_severity[std::string(v.parent)] = severity;
 }
 
-/// `word.word`: the rule registry checks later that the rule exists.
-bool is_rule_id(std::string_view id) {
-  const auto word = [](std::string_view w) {
-    const auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
-    return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && std::all_of(w.begin(), w.end(), allowed);
-  };
-  const auto dot = id.find('.');
-  return dot != std::string_view::npos && word(id.substr(0, dot)) && word(id.substr(dot + 1));
+/// The registry's rule ids, for the message about an unknown one.
+std::string known_rules() {
+  std::string out;
+  for (const Rule& r : all_rules()) {
+    out += (out.empty() ? "" : ", ") + std::string(r.id);
+  }
+  return out;
 }
 
 constexpr Setting k_rule[] = {{"severity", apply_severity}};
@@ -382,9 +383,9 @@ void apply_rules(Config& config, const Value& v) {
   }
   for (auto&& [key, node] : *rules) {
     const Value rule{node, key.str(), v.name, join(v.path, key.str()), v.source};
-    if (!is_rule_id(key.str())) {
+    if (find_rule(key.str()) == nullptr) {
       fail_at(v.source, key.source(),
-              fmt::format("{} is not a rule id; rule ids look like \"risk.untreated\" (see cso help checks)", rule.path));
+              fmt::format("{} names no check rule; the rules are {} (see cso help checks)", rule.path, known_rules()));
     }
     if (!node.is_table()) {
       fail_must_be(rule, "a table like { severity = \"off\" }", describe_type(node));

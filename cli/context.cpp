@@ -33,15 +33,16 @@ std::string home_directory() {
   return "/";
 }
 
-std::optional<std::string> find_workspace() {
+/// The nearest `.cso/NAME` at or above the current directory (NAME empty: the .cso directory).
+std::optional<std::string> find_upward(const std::string& name) {
   std::error_code ec;
   auto dir = std::filesystem::current_path(ec);
   if (ec) {
     return std::nullopt;
   }
   while (true) {
-    const auto candidate = dir / ".cso";
-    if (std::filesystem::is_directory(candidate, ec)) {
+    const auto candidate = name.empty() ? dir / ".cso" : dir / ".cso" / name;
+    if (name.empty() ? std::filesystem::is_directory(candidate, ec) : std::filesystem::is_regular_file(candidate, ec)) {
       return candidate.string();
     }
     if (!dir.has_parent_path() || dir.parent_path() == dir) {
@@ -51,22 +52,30 @@ std::optional<std::string> find_workspace() {
   }
 }
 
-std::string resolve_db_path(const GlobalOptions& g, const std::optional<std::string>& workspace) {
+/// An XDG base directory: the variable if it is an absolute path (the XDG spec ignores
+/// relative ones), else HOME/fallback.
+std::string xdg_dir(const char* variable, const char* fallback) {
+  if (auto v = env(variable); v && v->front() == '/') {
+    return *v;
+  }
+  return home_directory() + "/" + fallback;
+}
+
+std::string resolve_db_path(const GlobalOptions& g) {
   if (!g.db.empty()) {
     return g.db;
   }
   if (auto p = env("CSO_DB")) {
     return *p;
   }
-  if (workspace && std::filesystem::exists(*workspace + "/cso.db")) {
-    return *workspace + "/cso.db";
+  if (auto nearest = find_upward("cso.db")) {
+    return *nearest;
   }
-  const std::string data_home = env("XDG_DATA_HOME").value_or(home_directory() + "/.local/share");
-  return data_home + "/cso/cso.db";
+  return xdg_dir("XDG_DATA_HOME", ".local/share") + "/cso/cso.db";
 }
 
 void load_config(Config& config, const GlobalOptions& g, const std::optional<std::string>& workspace) {
-  std::vector<std::string> layers{env("XDG_CONFIG_HOME").value_or(home_directory() + "/.config") + "/cso/config.toml"};
+  std::vector<std::string> layers{xdg_dir("XDG_CONFIG_HOME", ".config") + "/cso/config.toml"};
   if (workspace) {
     layers.push_back(*workspace + "/config.toml");
   }
@@ -109,9 +118,9 @@ int terminal_width() {
 
 void Context::setup() {
   clock = clock_from_environment();
-  m_workspace = find_workspace();
+  m_workspace = find_upward("");
   load_config(config, globals, m_workspace);
-  m_db_path = resolve_db_path(globals, m_workspace);
+  m_db_path = resolve_db_path(globals);
   if (convention == ExitConvention::standard) {
     output.format = globals.json ? Format::json : parse_format(globals.format.empty() ? "table" : globals.format);
   }

@@ -15,7 +15,8 @@ void setup_help(CLI::App& app, Context& ctx) {
   help->add_option("TOPIC", *topic, "a topic or a command");
   help->callback([&ctx, topic, &app] {
     if (topic->empty()) {
-      ctx.out << app.help();
+      // app.help() would describe the selected subcommand (`help` itself): format the root.
+      ctx.out << app.get_formatter()->make_help(&app, "cso", CLI::AppFormatMode::Normal);
       ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks\n";
       return;
     }
@@ -29,7 +30,7 @@ void setup_help(CLI::App& app, Context& ctx) {
     }
     for (const auto& c : all_commands()) {
       if (c.name == *topic) {
-        ctx.out << app.get_subcommand(std::string(c.name))->help();
+        ctx.out << app.get_subcommand(std::string(c.name))->help("cso");
         return;
       }
     }

@@ -26,6 +26,16 @@ struct ImportRow {
   /// The cell parsed as the field's type (nullopt when empty); errors name line and column.
   std::optional<Value> value(std::size_t field, const Clock& clock) const;
 
+  /// Runs `check` on the whole row; an Error it throws comes back naming the file and line.
+  template <typename Check>
+  void row_located(Check&& check) const {
+    try {
+      check();
+    } catch (const Error& e) {
+      throw Error(e.code(), fmt::format("{}:{}: {}", source, line, e.what()));
+    }
+  }
+
   /// Runs `parse`, which names the field in its errors (`name: '…' is not …`); an Error it
   /// throws comes back naming the file, line and column instead. Messages are built only on
   /// error: imports parse millions of cells.

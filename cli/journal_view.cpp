@@ -1,22 +1,65 @@
 #include "cli/journal_view.h"
 
+#include "cli/values.h"
+#include "core/error.h"
+
+#include <algorithm>
+
 namespace cso::cli {
 
-void print_entries(Context& ctx, const storage::LogFilter& filter) {
-  const bool machine = ctx.output.format != Format::table;
-  std::vector<std::string> columns{"seq", "at", "actor", "action", "record", "note"};
-  if (machine) {
-    columns.insert(columns.end(), {"data", "prev", "hash"});
+namespace {
+
+const std::vector<std::string> k_columns{"seq", "at", "actor", "action", "record", "note", "data", "prev", "hash"};
+constexpr std::size_t k_table_columns = 6;  ///< a terminal shows the first six; data and hashes are for scripts
+
+std::vector<std::size_t> entry_columns(const Context& ctx) {
+  std::vector<std::size_t> out;
+  if (ctx.globals.fields.empty()) {
+    const std::size_t n = ctx.output.format == Format::table ? k_table_columns : k_columns.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      out.push_back(i);
+    }
+    return out;
   }
-  RowWriter writer(ctx.out, ctx.output, columns);
+  for (const auto& name : split_list(ctx.globals.fields, "--fields")) {
+    const auto it = std::find(k_columns.begin(), k_columns.end(), name);
+    if (it == k_columns.end()) {
+      throw usage_error("--fields: '{}' is not a journal field; use seq, at, actor, action, record, note, data, prev, hash",
+                        name);
+    }
+    out.push_back(static_cast<std::size_t>(it - k_columns.begin()));
+  }
+  return out;
+}
+
+Cell entry_cell(const storage::JournalEntry& e, std::size_t column) {
+  switch (column) {
+    case 0: return Cell{e.seq};
+    case 1: return Cell{e.at};
+    case 2: return Cell{e.actor};
+    case 3: return Cell{e.action};
+    case 4: return Cell{e.record};
+    case 5: return e.note ? Cell{*e.note} : Cell{};
+    case 6: return e.data ? Cell{*e.data, Style::none, true} : Cell{};
+    case 7: return Cell{storage::to_hex(e.prev)};
+    default: return Cell{storage::to_hex(e.hash)};
+  }
+}
+
+}  // namespace
+
+void print_entries(Context& ctx, const storage::LogFilter& filter) {
+  const auto columns = entry_columns(ctx);
+  std::vector<std::string> names;
+  for (const auto c : columns) {
+    names.push_back(k_columns[c]);
+  }
+  RowWriter writer(ctx.out, ctx.output, names);
   storage::each_entry(ctx.db(), filter, [&](const storage::JournalEntry& e) {
-    std::vector<Cell> row{Cell{e.seq}, Cell{e.at}, Cell{e.actor}, Cell{e.action}, Cell{e.record},
-                          e.note ? Cell{*e.note} : Cell{}};
-    if (machine) {
-      row.push_back(e.data ? Cell{*e.data} : Cell{});
-      row.back().raw_json = e.data.has_value();
-      row.push_back(Cell{storage::to_hex(e.prev)});
-      row.push_back(Cell{storage::to_hex(e.hash)});
+    std::vector<Cell> row;
+    row.reserve(columns.size());
+    for (const auto c : columns) {
+      row.push_back(entry_cell(e, c));
     }
     writer.row(std::move(row));
   });

@@ -7,6 +7,7 @@
 #include "core/staff.h"
 #include "storage/journal.h"
 
+#include <cctype>
 #include <ostream>
 
 namespace cso::cli {
@@ -47,8 +48,24 @@ void run_log(Context& ctx, const LogOptions& o) {
   print_entries(ctx, f);
 }
 
-void run_verify(Context& ctx, const std::string& expect_head) {
-  const storage::VerifyReport report = storage::verify_all(ctx.db());
+/// A head hash as given: 64 hex digits in either case, returned lowercase.
+std::string parse_head(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (out.size() != 64 || out.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    throw usage_error("--expect-head: '{}' is not a head hash; give the 64 hex digits 'cso verify' printed", text);
+  }
+  return out;
+}
+
+void run_verify(Context& ctx, const std::string& expect_text) {
+  const std::string expect_head = expect_text.empty() ? "" : parse_head(expect_text);
+  const storage::VerifyReport report = [&] {
+    storage::ReadSnapshot snapshot(ctx.db());
+    return storage::verify_all(ctx.db());
+  }();
   const std::string head = report.head ? storage::to_hex(*report.head) : std::string(64, '0');
   std::vector<std::string> problems = report.problems;
   if (!expect_head.empty() && expect_head != head) {
@@ -62,10 +79,11 @@ void run_verify(Context& ctx, const std::string& expect_head) {
       list += list.empty() ? "" : ",";
       list += json_value(Value{p});
     }
-    ctx.out << fmt::format("{{\"ok\":{},\"entries\":{},\"records\":{},\"head\":\"{}\",\"problems\":[{}]}}\n",
-                           problems.empty(), report.entries, report.records, head, list);
-  } else {
-    ctx.out << head << '\n';
+    ctx.out << fmt::format("{{\"ok\":{},\"entries\":{},\"records\":{},\"head\":{},\"problems\":[{}]}}\n",
+                           problems.empty(), report.entries, report.records,
+                           problems.empty() ? "\"" + head + "\"" : "null", list);
+  } else if (problems.empty()) {
+    ctx.out << head << '\n';  // only a head that verified: scripts keep it as the next --expect-head
   }
   if (!problems.empty()) {
     for (std::size_t i = 1; i < problems.size(); ++i) {
@@ -110,8 +128,9 @@ void setup_config(CLI::App& app, Context& ctx) {
   CLI::App* list = add_command(*config, "list", "every setting and its value");
   list->callback([&ctx] {
     RowWriter writer(ctx.out, ctx.output, {"key", "value"});
+    const bool table = ctx.output.format == Format::table;
     for (const auto& e : config_entries(ctx.config)) {
-      writer.row({Cell{e.key}, Cell{e.value}});
+      writer.row({Cell{e.key}, Cell{table ? e.value : unquoted(e.value)}});
     }
     writer.finish();
   });

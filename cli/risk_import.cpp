@@ -45,7 +45,7 @@ void run_import(Context& ctx, const std::string& path) {
     if (r.text(risk::title).empty()) {
       throw usage_error("{}: a value is required", row.where(risk::title));
     }
-    risk::complete_imported(r, ctx.config, ctx.clock);
+    row.row_located([&] { risk::complete_imported(r, ctx.config, ctx.clock); });
     tx.insert(risk::kind(), r, "risk.import");
   });
   ctx.out << n << '\n';

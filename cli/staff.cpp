@@ -42,7 +42,9 @@ void apply(Context& ctx, const StaffOptions& o, Record& r) {
     if (m == r.text(staff::handle)) {
       throw usage_error("--manager: '{}' cannot be their own manager", m);
     }
-    storage::get_or_throw(ctx.db(), staff::kind(), Value{m});
+    if (!storage::get(ctx.db(), staff::kind(), Value{m})) {
+      throw not_found_error("--manager: no staff member '{}'; add them first with 'cso staff add {} --name NAME'", m, m);
+    }
     r.set(staff::manager, m);
   } else if (o.manager.given()) {
     r.set_null(staff::manager);
@@ -99,8 +101,8 @@ void setup_staff(CLI::App& app, Context& ctx) {
   auto all = std::make_shared<bool>(false);
   auto sort = std::make_shared<TextOption>();
   CLI::App* l = add_command(*staff_cmd, "list", "list active staff (--all for everyone)");
-  bind(l, *team, "--team", "only this team");
-  bind(l, *role, "--role", "only this role");
+  bind(l, *team, "--team", "only these teams (a,b)");
+  bind(l, *role, "--role", "only these roles (a,b)");
   bind(l, *sort, "--sort", "fields, -field for descending");
   l->add_flag("--all", *all, "include inactive (offboarded) staff");
   l->callback([&ctx, team, role, all, sort] {
@@ -108,11 +110,15 @@ void setup_staff(CLI::App& app, Context& ctx) {
     if (!*all) {
       q.where.push_back(Condition{staff::status, Op::eq, {std::string("active")}, {}});
     }
-    if (team->given()) {
-      q.where.push_back(Condition{staff::team, Op::eq, {team->value}, {}});
-    }
-    if (role->given()) {
-      q.where.push_back(Condition{staff::role, Op::eq, {role->value}, {}});
+    for (const auto& [option, field, what] : {std::tuple{team.get(), staff::team, "--team"},
+                                              std::tuple{role.get(), staff::role, "--role"}}) {
+      if (option->given()) {
+        Condition c{field, Op::in, {}, {}};
+        for (const auto& v : split_list(option->value, what)) {
+          c.values.emplace_back(v);
+        }
+        q.where.push_back(std::move(c));
+      }
     }
     if (sort->given()) {
       q.sort = parse_sort(staff::kind(), sort->value);

@@ -80,6 +80,7 @@ Style severity_style(Severity s) { return s == Severity::critical ? Style::red :
 void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
+    storage::ReadSnapshot snapshot(ctx.db());
     const Counts people = count_by(ctx, staff::kind(), staff::status, {"active", "inactive"});
     const Counts risks = count_by(ctx, risk::kind(), risk::status, {"open", "treating", "accepted", "closed"});
     const Counts levels = risk_levels(ctx);
@@ -87,9 +88,11 @@ void setup_status(CLI::App& app, Context& ctx) {
     if (ctx.output.format != Format::table) {
       std::string problems;
       for (const auto& p : check.problems) {
-        problems += fmt::format("{}{{\"rule\": {}, \"severity\": \"{}\", \"id\": {}, \"message\": {}}}",
-                                problems.empty() ? "" : ", ", json_value(Value{p.rule}), severity_name(p.severity),
-                                p.id.empty() ? "null" : json_value(Value{p.id}), json_value(Value{p.message}));
+        problems += fmt::format(
+            "{}{{\"rule\": {}, \"severity\": \"{}\", \"id\": {}, \"title\": {}, \"message\": {}, \"due\": {}}}",
+            problems.empty() ? "" : ", ", json_value(Value{p.rule}), severity_name(p.severity),
+            p.id.empty() ? "null" : json_value(Value{p.id}), p.title.empty() ? "null" : json_value(Value{p.title}),
+            json_value(Value{p.message}), p.due ? json_value(Value{*p.due}) : "null");
       }
       ctx.out << fmt::format(
           "{{\"database\": {}, \"now\": \"{}\", \"staff\": {}, \"risks\": {{\"total\": {}, \"by_status\": {}, "

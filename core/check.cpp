@@ -21,7 +21,8 @@ std::string relative_days(std::int64_t days) {
 
 /// A problem about a date that is near (WARNING) or past (CRITICAL).
 void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string_view rule, const KindDef& kind,
-                  const Record& r, std::size_t title_field, std::string_view what, const std::string& date) {
+                  const Record& r, std::size_t title_field, std::string_view what, const std::string& date,
+                  std::optional<Severity> fixed = std::nullopt) {
   const auto when = parse_stored(date);
   if (!when) {
     return;
@@ -29,7 +30,7 @@ void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string
   const std::int64_t days = days_between(ctx.clock.now, *when);
   Problem p;
   p.rule = rule;
-  p.severity = days < 0 ? Severity::critical : Severity::warning;
+  p.severity = fixed.value_or(days < 0 ? Severity::critical : Severity::warning);
   p.id = display_key(kind, r);
   p.title = r.text(title_field);
   p.message = fmt::format("{} {} ({})", what, date, relative_days(days));
@@ -87,8 +88,8 @@ void risk_treatment_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   q.where.push_back({risk::status, Op::eq, {std::string("treating")}, {}});
   q.where.push_back({risk::due, Op::lt, {format_date(ctx.clock.now)}, {}});
   ctx.source.each(risk::kind(), by_id(q), [&](const Record& r) {
-    date_problem(ctx, out, "risk.treatment_overdue", risk::kind(), r, risk::title, "treatment due", r.text(risk::due));
-    out.back().severity = Severity::warning;
+    date_problem(ctx, out, "risk.treatment_overdue", risk::kind(), r, risk::title, "treatment due", r.text(risk::due),
+                 Severity::warning);
   });
 }
 

@@ -60,7 +60,8 @@ struct CheckResult {
 };
 
 /// Runs every enabled rule (or only `only`, each must exist: usage Error otherwise), applies
-/// the configured severities, and sorts problems by severity then rule then id.
+/// the configured severities, and orders problems by severity, then rule (in registry order),
+/// then as each rule found them (by ID).
 CheckResult run_checks(CheckSource& source, const Config& config, const Clock& clock,
                        const std::vector<std::string>& only);
 

@@ -35,7 +35,7 @@ std::string join_choices(std::span<const std::string_view> choices) {
 
 std::optional<std::int64_t> parse_int(std::string_view s) {
   std::int64_t v = 0;
-  if (!s.empty() && s.front() == '+') {
+  if (s.size() > 1 && s[0] == '+' && s[1] != '-') {
     s.remove_prefix(1);
   }
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

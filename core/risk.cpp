@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <array>
+#include <stdexcept>
 
 namespace cso::risk {
 namespace {
@@ -158,6 +159,7 @@ void require_status(const Record& r, std::string_view verb) {
     throw conflict_error("{} is {}; 'risk {}' needs a risk that is {}", display_key(k_kind, r), r.text(status), verb,
                          allowed);
   }
+  throw std::logic_error("risk::require_status: unknown verb " + std::string(verb));
 }
 
 void assess(Record& r, std::int64_t l, std::int64_t i, bool residual, const Clock& clock) {

@@ -321,6 +321,10 @@ std::optional<Instant> try_parse_when(std::string_view text, const Clock& clock)
   return parse_when_impl(text, clock, problem);
 }
 
+/// Review periods, SLAs and windows are at most a century: longer is a typo, and keeping them
+/// short keeps `add(now, period)` inside the dates cso can store.
+constexpr std::int64_t k_max_duration_seconds = 100LL * 366 * 86400;
+
 Duration parse_duration(std::string_view text, std::string_view what) {
   Duration d;
   switch (parse_amount(text, d)) {
@@ -336,12 +340,16 @@ Duration parse_duration(std::string_view text, std::string_view what) {
   if (d.count == 0) {
     throw usage_error("{}: '{}' is zero; a duration must be positive", what, shown(text));
   }
+  if (approximate_seconds(d) > k_max_duration_seconds) {
+    throw usage_error("{}: '{}' is longer than 100 years, the longest period cso accepts", what, shown(text));
+  }
   return d;
 }
 
 std::optional<Duration> try_parse_duration(std::string_view text) {
   Duration d;
-  return parse_amount(text, d) == Amount::ok && d.count > 0 ? std::optional<Duration>(d) : std::nullopt;
+  const bool ok = parse_amount(text, d) == Amount::ok && d.count > 0 && approximate_seconds(d) <= k_max_duration_seconds;
+  return ok ? std::optional<Duration>(d) : std::nullopt;
 }
 
 std::string format_duration(const Duration& d) { return std::to_string(d.count) + d.unit; }

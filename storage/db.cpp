@@ -57,6 +57,19 @@ class UmaskGuard {
 
 int current_schema_version() { return latest_schema_version(); }
 
+ReadSnapshot::ReadSnapshot(Db& db) : m_db(db) {
+  m_db.sql().exec("BEGIN");
+  // A read transaction takes its snapshot at its first read.
+  m_db.sql().execAndGet("SELECT count(*) FROM sqlite_master");
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    m_db.sql().exec("COMMIT");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): ending a read-only transaction cannot lose data
+  }
+}
+
 Db::Db(std::unique_ptr<SQLite::Database> sql, std::string path) : m_sql(std::move(sql)), m_path(std::move(path)) {}
 Db::~Db() = default;
 
@@ -86,6 +99,15 @@ std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous
   make_private_directories(std::filesystem::path(path).parent_path());
   UmaskGuard umask;
   auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
+  const int version = schema_version(*sql);
+  if (version > latest_schema_version()) {
+    throw runtime_error("{} has schema version {}, newer than this cso ({}); upgrade cso", path, version,
+                        latest_schema_version());
+  }
+  if (version == 0 && sql->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+    throw runtime_error("{} is another application's SQLite database (it has tables but no cso schema); cso will "
+                        "not change it", path);
+  }
   sql->exec("PRAGMA journal_mode = WAL");
   apply_connection_pragmas(*sql);
   previous_version = migrate(*sql);

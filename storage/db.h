@@ -37,6 +37,20 @@ class Db {
   std::string m_path;
 };
 
+/// One consistent view for a read-only command: every read while it lives sees the same
+/// snapshot, whatever other processes commit meanwhile (so verify never sees a record whose
+/// journal entry it has not read).
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Db& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Db& m_db;
+};
+
 int current_schema_version();
 
 }  // namespace cso::storage

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -222,10 +223,15 @@ VerifyReport verify_all(Db& db) {
       it->second.seq = -1;
     });
   }
+  std::vector<std::pair<std::int64_t, std::string>> missing;
   for (const auto& [key, state] : last) {
     if (state.digest && state.seq >= 0) {
-      report.problems.push_back(fmt::format("{} is missing, but journal entry {} says it exists", key, state.seq));
+      missing.emplace_back(state.seq, key);
     }
+  }
+  std::sort(missing.begin(), missing.end());
+  for (const auto& [seq, key] : missing) {
+    report.problems.push_back(fmt::format("{} is missing, but journal entry {} says it exists", key, seq));
   }
   SQLite::Statement check(db.sql(), "PRAGMA integrity_check");
   while (check.executeStep()) {

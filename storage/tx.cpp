@@ -59,7 +59,7 @@ SQLite::Statement& Tx::statement(const KindDef* kind, Op op) {
     }
     slot = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
   } else {
-    slot->reset();
+    slot->tryReset();  // a failed step's error was already reported; reset() would throw it again
     slot->clearBindings();
   }
   return *slot;

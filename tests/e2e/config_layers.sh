@@ -88,8 +88,8 @@ out_has "high = 6"
 out_has "critical = 12"
 
 # The values take effect: review_every and user.handle.
-CSO_ACTOR= ok cso staff add alice --name "Alice Moreau"
-CSO_ACTOR= ok cso risk add "Config-driven" --likelihood 3 --impact 3 --owner alice
+ok env -u CSO_ACTOR "$CSO" staff add alice --name "Alice Moreau"
+ok env -u CSO_ACTOR "$CSO" risk add "Config-driven" --likelihood 3 --impact 3 --owner alice
 ok cso risk show RSK-1 --format json
 [ "$(json .next_review)" == "2026-12-27" ] || fail "review_every 30d: next_review $(json .next_review)"
 [ "$(json .score)" == "9" ] || fail "score"

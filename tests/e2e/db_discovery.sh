@@ -91,7 +91,7 @@ expect_exit 3 env CSO_DB="$TMP/typo.db" "$CSO" risk list
 # Without XDG_DATA_HOME, the default is ~/.local/share/cso/cso.db.
 cd "$TMP"
 expect_exit 0 env -u XDG_DATA_HOME "$CSO" risk list --format jsonl
-[ "$(json .title)" == "Personal register" ] || fail "~/.local/share/cso/cso.db"
+[ "$(json .title)" == "Personal register" ] || fail "HOME/.local/share/cso/cso.db is the default without XDG_DATA_HOME"
 XDG_DATA_HOME=$TMP/other expect_exit 3 cso risk list
 err_has "$TMP/other/cso/cso.db"
 

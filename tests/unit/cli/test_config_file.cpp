@@ -87,7 +87,7 @@ cert_warn_within = "3m"
 severity = "off"
 [check.rules."journal.integrity"]
 severity = "critical"
-[check.rules."training.overdue"]
+[check.rules."risk.treatment_overdue"]
 severity = "warning"
 )";
 
@@ -122,7 +122,7 @@ TEST_CASE("config file: every key of SPEC §7") {
   CHECK(c.check_cert_warn_within == Duration{3, 'm'});
   CHECK(c.rule_severity.at("risk.untreated") == RuleSeverity::off);
   CHECK(c.rule_severity.at("journal.integrity") == RuleSeverity::critical);
-  CHECK(c.rule_severity.at("training.overdue") == RuleSeverity::warning);
+  CHECK(c.rule_severity.at("risk.treatment_overdue") == RuleSeverity::warning);
 }
 
 TEST_CASE("config file: a later file overrides an earlier one key by key") {
@@ -267,8 +267,10 @@ TEST_CASE("config file: wrong types and values name file, line and key") {
   CHECK(error_of("[check.rules.\"risk.untreated\"]\nseverity = 'warn'") ==
         "c.toml:2:12: check.rules.\"risk.untreated\".severity must be \"warning\", \"critical\" or \"off\", not \"warn\"");
   CHECK(error_of("[check.rules.untreated]\nseverity = 'off'") ==
-        "c.toml:1:14: check.rules.untreated is not a rule id; rule ids look like \"risk.untreated\" (see cso help checks)");
-  CHECK(error_of("[check.rules.\"risk.un.treated\"]").starts_with("c.toml:1:14: check.rules.\"risk.un.treated\" is not a rule id"));
+        "c.toml:1:14: check.rules.untreated names no check rule; the rules are risk.review_overdue, "
+        "risk.acceptance_expired, risk.untreated, risk.treatment_overdue, journal.integrity (see cso help checks)");
+  CHECK(error_of("[check.rules.\"risk.un.treated\"]").starts_with("c.toml:1:14: check.rules.\"risk.un.treated\" names no check rule"));
+  CHECK(error_of("[check.rules.\"risk.untreatd\"]\nseverity = 'off'").starts_with("c.toml:1:14: check.rules.\"risk.untreatd\" names no check rule"));
   CHECK(error_of("[check]\nrules.\"risk.untreated\" = 'off'") ==
         "c.toml:2:26: check.rules.\"risk.untreated\" must be a table like { severity = \"off\" }, not a string");
   // Long values are clipped, control characters escaped.

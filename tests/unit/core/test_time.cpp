@@ -248,7 +248,11 @@ TEST_CASE("parse_duration") {
   CHECK(parse_duration("12m", "--every") == Duration{12, 'm'});
   CHECK(parse_duration("1y", "--every") == Duration{1, 'y'});
   CHECK(parse_duration("6M", "--every") == Duration{6, 'm'});
-  CHECK(parse_duration("99999d", "--every") == Duration{99999, 'd'});
+  CHECK(parse_duration("36500d", "--every") == Duration{36500, 'd'});
+  CHECK(parse_duration("100y", "--every") == Duration{100, 'y'});
+  CHECK(duration_error("101y") == "--review-every: '101y' is longer than 100 years, the longest period cso accepts");
+  CHECK(duration_error("99999d") == "--review-every: '99999d' is longer than 100 years, the longest period cso accepts");
+  CHECK_FALSE(try_parse_duration("9000y").has_value());
   CHECK(parse_duration("007d", "--every") == Duration{7, 'd'});
   CHECK(try_parse_duration("30d") == Duration{30, 'd'});
   const std::string forms = "is not a duration; use a whole number and a unit, like 12h, 30d, 2w, 6m or 1y";
