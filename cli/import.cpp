@@ -86,6 +86,7 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
   const std::string source = path == "-" ? "stdin" : path;
   const bool progress = ::isatty(STDERR_FILENO) == 1 && !ctx.globals.quiet;
 
+  storage::BulkLoad bulk(ctx.db());
   storage::Tx tx(ctx.db(), ctx.actor());
   std::vector<std::size_t> header;
   std::int64_t rows = 0;

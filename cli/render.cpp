@@ -60,8 +60,13 @@ std::vector<std::size_t> list_columns(const Context& ctx, const View& view) {
   return out;
 }
 
-void print_list(Context& ctx, const View& view, const Query& q) {
+void print_list(Context& ctx, const View& view, const Query& query) {
   const auto columns = list_columns(ctx, view);
+  Query q = query;
+  q.fields = columns;  // read only what is printed (and what derived columns need)
+  for (const auto name : view.derive_from) {
+    q.fields.push_back(*view.kind.index_of(name));
+  }
   RowWriter writer(ctx.out, ctx.output, names(view.kind, columns));
   storage::each(ctx.db(), view.kind, q, [&](Record& r) {
     if (view.derive) {

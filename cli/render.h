@@ -15,6 +15,7 @@ struct View {
   const KindDef& kind;
   std::vector<std::string_view> default_columns;
   std::function<void(Record&)> derive = nullptr;        ///< fills derived fields
+  std::vector<std::string_view> derive_from = {};       ///< the stored fields `derive` reads
   std::function<Style(std::size_t, const Record&)> style = nullptr;  ///< colour of a cell
 };
 

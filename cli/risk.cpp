@@ -153,6 +153,7 @@ View risk_view(const Context& ctx) {
   return View{risk::kind(),
               {"id", "title", "owner", "status", "score", "level", "next_review"},
               [config](Record& r) { risk::derive(r, *config); },
+              {"score"},
               [](std::size_t field, const Record& r) {
                 return field == risk::level ? level_style(r.text(risk::level)) : Style::none;
               }};

@@ -15,7 +15,7 @@ struct StaffOptions {
 };
 
 View staff_view() {
-  return View{staff::kind(), {"handle", "name", "email", "role", "team", "manager", "status"}, nullptr,
+  return View{staff::kind(), {"handle", "name", "email", "role", "team", "manager", "status"}, nullptr, {},
               [](std::size_t field, const Record& r) {
                 return field == staff::status && r.text(staff::status) != "active" ? Style::dim : Style::none;
               }};

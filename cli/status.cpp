@@ -18,32 +18,49 @@ struct Counts {
   std::int64_t total = 0;
 };
 
-Counts count_by(Context& ctx, const KindDef& kind, std::size_t field, const std::vector<std::string>& values,
-                const std::vector<Condition>& extra = {}) {
+/// Counts per value of the kind's first tally field, in the order of `values` (values with no
+/// record count 0).
+Counts counts(Context& ctx, const KindDef& kind, const std::vector<std::string>& values) {
+  const auto found = storage::tally(ctx.db(), kind);
   Counts c;
   for (const auto& v : values) {
-    Query q;
-    q.where = extra;
-    q.where.push_back(Condition{field, Op::eq, {v}, {}});
-    const auto n = storage::count(ctx.db(), kind, q);
+    std::int64_t n = 0;
+    for (const auto& g : found) {
+      n += g.values[0] == Value{v} ? g.count : 0;
+    }
     c.items.emplace_back(v, n);
     c.total += n;
   }
   return c;
 }
 
-Counts risk_levels(Context& ctx) {
-  Counts c;
-  for (const auto* level : {"critical", "high", "medium", "low"}) {
-    risk::ListFilter f;
-    f.level = {level};
-    Query q = risk::make_query(f, ctx.config);
-    q.where.push_back(Condition{risk::status, Op::ne, {std::string("closed")}, {}});
-    const auto n = storage::count(ctx.db(), risk::kind(), q);
-    c.items.emplace_back(level, n);
-    c.total += n;
+/// Risks per status, and those not closed per level, from the counts kept by status and score.
+std::pair<Counts, Counts> risk_counts(Context& ctx) {
+  const auto groups = storage::tally(ctx.db(), risk::kind());
+  Counts by_status;
+  for (const auto* status : {"open", "treating", "accepted", "closed"}) {
+    by_status.items.emplace_back(status, 0);
   }
-  return c;
+  Counts by_level;
+  for (const auto* level : {"critical", "high", "medium", "low"}) {
+    by_level.items.emplace_back(level, 0);
+  }
+  for (const auto& g : groups) {
+    const std::string status = std::holds_alternative<std::string>(g.values[0]) ? std::get<std::string>(g.values[0]) : "";
+    for (auto& [name, n] : by_status.items) {
+      n += name == status ? g.count : 0;
+    }
+    by_status.total += g.count;
+    const auto* score = std::get_if<std::int64_t>(&g.values[1]);
+    if (status == "closed" || score == nullptr) {
+      continue;
+    }
+    for (auto& [name, n] : by_level.items) {
+      n += risk::level_of(*score, ctx.config.risk_bands) == name ? g.count : 0;
+    }
+    by_level.total += g.count;
+  }
+  return {by_status, by_level};
 }
 
 std::string json_counts(const Counts& c) {
@@ -81,9 +98,8 @@ void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
     storage::ReadSnapshot snapshot(ctx.db());
-    const Counts people = count_by(ctx, staff::kind(), staff::status, {"active", "inactive"});
-    const Counts risks = count_by(ctx, risk::kind(), risk::status, {"open", "treating", "accepted", "closed"});
-    const Counts levels = risk_levels(ctx);
+    const Counts people = counts(ctx, staff::kind(), {"active", "inactive"});
+    const auto [risks, levels] = risk_counts(ctx);
     const CheckResult check = attention(ctx);
     if (ctx.output.format != Format::table) {
       std::string problems;

@@ -5,9 +5,23 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 namespace cso {
 namespace {
+
+/// The number in a record key ("RSK-12" → 12), for ordering problems; 0 for other keys.
+std::int64_t key_number(std::string_view key) {
+  const auto dash = key.rfind('-');
+  std::int64_t n = 0;
+  for (std::size_t i = dash == std::string_view::npos ? key.size() : dash + 1; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') {
+      return 0;
+    }
+    n = n * 10 + (key[i] - '0');
+  }
+  return n;
+}
 
 /// "today", "in 3 days", "1 day ago".
 std::string relative_days(std::int64_t days) {
@@ -38,27 +52,24 @@ void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string
   out.push_back(std::move(p));
 }
 
-Query by_id(Query q) {
-  q.sort.push_back(SortKey{0, false});
-  return q;
-}
-
 std::string warn_horizon(const RuleContext& ctx) { return format_date(add(ctx.clock.now, ctx.config.check_warn_within)); }
 
 void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
+  q.unordered = true;
   q.where.push_back({risk::status, Op::ne, {std::string("closed")}, {}});
   q.where.push_back({risk::next_review, Op::le, {warn_horizon(ctx)}, {}});
-  ctx.source.each(risk::kind(), by_id(q), [&](const Record& r) {
+  ctx.source.each(risk::kind(), q, [&](const Record& r) {
     date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due", r.text(risk::next_review));
   });
 }
 
 void risk_acceptance_expired(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
+  q.unordered = true;
   q.where.push_back({risk::status, Op::eq, {std::string("accepted")}, {}});
   q.where.push_back({risk::accepted_until, Op::le, {warn_horizon(ctx)}, {}});
-  ctx.source.each(risk::kind(), by_id(q), [&](const Record& r) {
+  ctx.source.each(risk::kind(), q, [&](const Record& r) {
     date_problem(ctx, out, "risk.acceptance_expired", risk::kind(), r, risk::title, "acceptance expires",
                  r.text(risk::accepted_until));
   });
@@ -66,10 +77,11 @@ void risk_acceptance_expired(const RuleContext& ctx, std::vector<Problem>& out) 
 
 void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
+  q.unordered = true;
   q.where.push_back({risk::status, Op::eq, {std::string("open")}, {}});
   q.where.push_back({risk::score, Op::ge, {ctx.config.risk_bands.high}, {}});
   q.where.push_back({risk::created, Op::le, {format_instant(subtract(ctx.clock.now, ctx.config.risk_treat_within))}, {}});
-  ctx.source.each(risk::kind(), by_id(q), [&](const Record& r) {
+  ctx.source.each(risk::kind(), q, [&](const Record& r) {
     const auto level = risk::level_of(r.integer(risk::score), ctx.config.risk_bands);
     const auto created = parse_stored(r.text(risk::created)).value_or(ctx.clock.now);
     Problem p;
@@ -85,9 +97,10 @@ void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
 
 void risk_treatment_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
+  q.unordered = true;
   q.where.push_back({risk::status, Op::eq, {std::string("treating")}, {}});
   q.where.push_back({risk::due, Op::lt, {format_date(ctx.clock.now)}, {}});
-  ctx.source.each(risk::kind(), by_id(q), [&](const Record& r) {
+  ctx.source.each(risk::kind(), q, [&](const Record& r) {
     date_problem(ctx, out, "risk.treatment_overdue", risk::kind(), r, risk::title, "treatment due", r.text(risk::due),
                  Severity::warning);
   });
@@ -165,8 +178,14 @@ CheckResult run_checks(CheckSource& source, const Config& config, const Clock& c
       }
     }
   }
+  // Rules query without ORDER BY (so SQLite can use the date indexes); order here instead:
+  // severity, then rule (registry order), then record number.
+  const auto rank = [](const Problem& p) {
+    const auto rule = std::find_if(k_rules.begin(), k_rules.end(), [&](const Rule& r) { return r.id == p.rule; });
+    return std::tuple(-static_cast<int>(p.severity), rule - k_rules.begin(), key_number(p.id));
+  };
   std::stable_sort(result.problems.begin(), result.problems.end(),
-                   [](const Problem& a, const Problem& b) { return a.severity > b.severity; });
+                   [&](const Problem& a, const Problem& b) { return rank(a) < rank(b); });
   for (const auto& p : result.problems) {
     (p.severity == Severity::critical ? result.critical : result.warning) += 1;
     result.status = std::max(result.status, p.severity);

@@ -49,6 +49,10 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 
 bool valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<std::uint8_t>(text[i]) < 0x80) {  // ASCII, the common case
+      ++i;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
       return false;

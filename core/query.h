@@ -27,6 +27,11 @@ struct Query {
   std::vector<Condition> where;
   std::vector<SortKey> sort;
   std::optional<std::int64_t> limit;
+  /// Records come in `sort` order, then by key, unless the caller orders them itself (which
+  /// lets SQLite walk a date index instead of the table).
+  bool unordered = false;
+  /// The fields to read (the others stay null); empty reads every stored field.
+  std::vector<std::size_t> fields;
 };
 
 /// Parses "--sort" text ("-score,due") against the kind's sortable fields.

@@ -47,6 +47,9 @@ struct KindDef {
   std::string_view prefix;  ///< "RSK"; empty for staff, whose key is the handle
   std::string_view table;   ///< SQL table name (storage only)
   std::span<const FieldDef> fields;
+  /// Fields whose value combinations storage keeps counts of, so overviews (`cso status`)
+  /// need not read every record.
+  std::span<const std::size_t> tally_by = {};
 
   std::optional<std::size_t> index_of(std::string_view field) const;
   const FieldDef& field(std::size_t i) const { return fields[i]; }

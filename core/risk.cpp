@@ -39,7 +39,8 @@ constexpr std::array<FieldDef, field_count> k_fields{{
     {"closed_at", FieldType::instant, k_sort | k_import},
 }};
 
-constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields};
+constexpr std::array<std::size_t, 2> k_tally{status, score};
+constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 risk).
 struct VerbRule {

@@ -22,7 +22,8 @@ constexpr std::array<FieldDef, field_count> k_fields{{
     {"status", FieldType::choice, k_list, k_statuses},
 }};
 
-constexpr KindDef k_kind{"staff", "", "staff", k_fields};
+constexpr std::array<std::size_t, 1> k_tally{status};
+constexpr KindDef k_kind{"staff", "", "staff", k_fields, k_tally};
 
 }  // namespace
 

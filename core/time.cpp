@@ -377,9 +377,7 @@ void put_digits(char* at, std::int64_t v, int width) {
   }
 }
 
-}  // namespace
-
-std::string format_date(Instant t) {
+std::string format_date_uncached(Instant t) {
   const Civil c = civil_from_days(floor_div(t, k_day));
   if (c.year < 0 || c.year > 9999) {
     return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
@@ -391,7 +389,7 @@ std::string format_date(Instant t) {
   return out;
 }
 
-std::string format_instant(Instant t) {
+std::string format_instant_uncached(Instant t) {
   const std::int64_t sod = floor_mod(t, k_day);
   std::string out = format_date(t);
   out.append("T00:00:00Z");
@@ -400,6 +398,30 @@ std::string format_instant(Instant t) {
   put_digits(time + 3, sod % k_hour / k_minute, 2);
   put_digits(time + 6, sod % k_minute, 2);
   return out;
+}
+
+}  // namespace
+
+std::string format_date(Instant t) {
+  thread_local Instant last = std::numeric_limits<Instant>::min();
+  thread_local std::string last_text;
+  if (t / k_day == last / k_day && t >= 0 && last >= 0) {
+    return last_text;
+  }
+  last = t;
+  last_text = format_date_uncached(t);
+  return last_text;
+}
+
+std::string format_instant(Instant t) {
+  thread_local Instant last = std::numeric_limits<Instant>::min();
+  thread_local std::string last_text;
+  if (t == last) {
+    return last_text;
+  }
+  last = t;
+  last_text = format_instant_uncached(t);
+  return last_text;
 }
 
 std::optional<Instant> parse_stored(std::string_view text) {

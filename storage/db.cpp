@@ -18,6 +18,21 @@ constexpr int k_busy_timeout_ms = 10000;
 void apply_connection_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA mmap_size = 1073741824");
+}
+
+/// Puts a file left in rollback-journal mode by a killed import back into WAL, without waiting:
+/// if another process is using the file, a later command does it.
+void ensure_wal(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA journal_mode").getString() == "wal") {
+    return;
+  }
+  db.setBusyTimeout(0);
+  try {
+    db.exec("PRAGMA journal_mode = WAL");
+  } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch): busy; rollback mode works too
+  }
+  db.setBusyTimeout(k_busy_timeout_ms);
 }
 
 /// Creates missing parent directories with mode 0700.
@@ -57,6 +72,22 @@ class UmaskGuard {
 
 int current_schema_version() { return latest_schema_version(); }
 
+BulkLoad::BulkLoad(Db& db) : m_db(db) {
+  m_db.sql().exec("PRAGMA cache_size = -65536");
+  const std::string mode = m_db.sql().execAndGet("PRAGMA journal_mode = DELETE").getString();
+  m_left_wal = mode == "delete";
+}
+
+BulkLoad::~BulkLoad() {
+  try {
+    if (m_left_wal) {
+      ensure_wal(m_db.sql());
+    }
+    m_db.sql().exec("PRAGMA cache_size = -2000");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the next command to open the file restores WAL
+  }
+}
+
 ReadSnapshot::ReadSnapshot(Db& db) : m_db(db) {
   m_db.sql().exec("BEGIN");
   // A read transaction takes its snapshot at its first read.
@@ -80,6 +111,7 @@ std::unique_ptr<Db> Db::open(const std::string& path) {
   UmaskGuard umask;
   auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
   apply_connection_pragmas(*sql);
+  ensure_wal(*sql);
   const int version = schema_version(*sql);
   if (version == 0) {
     throw runtime_error("{} is not a cso database (it has no cso schema); create one with 'cso init'", path);
@@ -107,6 +139,9 @@ std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous
   if (version == 0 && sql->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
     throw runtime_error("{} is another application's SQLite database (it has tables but no cso schema); cso will "
                         "not change it", path);
+  }
+  if (version == 0) {
+    sql->exec("PRAGMA page_size = 16384");
   }
   sql->exec("PRAGMA journal_mode = WAL");
   apply_connection_pragmas(*sql);

@@ -51,6 +51,22 @@ class ReadSnapshot {
   Db& m_db;
 };
 
+/// For the length of a bulk import: a 64 MiB page cache, and the rollback journal instead of
+/// WAL when no other process has the file open (WAL writes every page twice: into the log and
+/// back into the file). WAL is restored afterwards, or by the next command to open the file if
+/// the import was killed. Other processes wait (busy timeout) while the import holds the file.
+class BulkLoad {
+ public:
+  explicit BulkLoad(Db& db);
+  ~BulkLoad();
+  BulkLoad(const BulkLoad&) = delete;
+  BulkLoad& operator=(const BulkLoad&) = delete;
+
+ private:
+  Db& m_db;
+  bool m_left_wal = false;
+};
+
 int current_schema_version();
 
 }  // namespace cso::storage

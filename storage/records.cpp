@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "storage/journal.h"
 #include "storage/sql_text.h"
+#include "storage/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -30,7 +31,10 @@ Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
 
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn) {
   std::vector<Value> params;
-  std::string sql = select_sql(kind) + where_sql(kind, q.where, params) + order_sql(kind, q.sort);
+  std::string sql = select_sql(kind, q.fields) + where_sql(kind, q.where, params);
+  if (!q.unordered) {
+    sql += order_sql(kind, q.sort);
+  }
   if (q.limit) {
     sql += " LIMIT ?";
     params.emplace_back(*q.limit);
@@ -41,7 +45,7 @@ void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(
   }
   Record r = empty_record(kind);
   while (st.executeStep()) {
-    read_row_into(st, kind, r);
+    read_row_into(st, kind, r, q.fields);
     fn(r);
   }
 }
@@ -54,6 +58,44 @@ std::int64_t count(Db& db, const KindDef& kind, const Query& q) {
   }
   st.executeStep();
   return st.getColumn(0).getInt64();
+}
+
+std::vector<GroupCount> count_by(Db& db, const KindDef& kind, const std::vector<std::size_t>& fields,
+                                 const std::vector<Condition>& where) {
+  std::vector<Value> params;
+  std::string columns;
+  for (const auto f : fields) {
+    columns += (columns.empty() ? "" : ",") + std::string(kind.fields[f].name);
+  }
+  SQLite::Statement st(db.sql(), "SELECT " + columns + ", count(*) FROM " + std::string(kind.table) +
+                                     where_sql(kind, where, params) + " GROUP BY " + columns);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    bind_value(st, static_cast<int>(i + 1), params[i]);
+  }
+  std::vector<GroupCount> out;
+  const int n = static_cast<int>(fields.size());
+  while (st.executeStep()) {
+    GroupCount g;
+    for (int i = 0; i < n; ++i) {
+      const SQLite::Column c = st.getColumn(i);
+      g.values.push_back(c.isNull()      ? Value{}
+                         : c.isInteger() ? Value{static_cast<std::int64_t>(c.getInt64())}
+                                         : Value{c.getString()});
+    }
+    g.count = st.getColumn(n).getInt64();
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::vector<GroupCount> tally(Db& db, const KindDef& kind) {
+  SQLite::Statement st(db.sql(), "SELECT key, n FROM tally WHERE kind = ? AND n != 0 ORDER BY key");
+  st.bind(1, std::string(kind.name));
+  std::vector<GroupCount> out;
+  while (st.executeStep()) {
+    out.push_back(GroupCount{tally_values(kind, st.getColumn(0).getString()), st.getColumn(1).getInt64()});
+  }
+  return out;
 }
 
 }  // namespace cso::storage

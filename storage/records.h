@@ -25,6 +25,17 @@ Record get_or_throw(Db& db, const KindDef& kind, const Value& key);
 /// place: the record is reused for the next row).
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn);
 std::int64_t count(Db& db, const KindDef& kind, const Query& q);
+/// Counts of the records matching `where`, grouped by the values of `fields` (a status
+/// overview: one query, over an index, instead of one per value).
+struct GroupCount {
+  std::vector<Value> values;  ///< one per grouped field
+  std::int64_t count = 0;
+};
+std::vector<GroupCount> count_by(Db& db, const KindDef& kind, const std::vector<std::size_t>& fields,
+                                 const std::vector<Condition>& where = {});
+/// The counts Tx keeps per combination of kind.tally_by values: count_by(kind.tally_by)
+/// without reading the records.
+std::vector<GroupCount> tally(Db& db, const KindDef& kind);
 
 /// Who made a change and when, for the journal.
 struct Actor {
@@ -55,8 +66,15 @@ class Tx {
   void journal(const KindDef& kind, const Record* r, const std::string& record, std::string_view action,
                std::string_view note);
 
+  /// The next number for a numbered kind: one past the last ever given.
+  std::int64_t next_number(const KindDef& kind);
+  /// Counts `r` in (+1) or out (-1) of its kind's tally, applied at commit.
+  void count(const KindDef& kind, const Record& r, int delta);
+
   Db& m_db;
   Actor m_actor;
+  std::map<const KindDef*, std::int64_t> m_last_numbers;  ///< written back to `counter` at commit
+  std::map<std::pair<const KindDef*, std::string>, std::int64_t> m_tally;  ///< added to `tally` at commit
   bool m_done = false;
   std::map<std::pair<const KindDef*, Op>, std::unique_ptr<SQLite::Statement>> m_statements;
   struct Head;

@@ -22,11 +22,11 @@ CREATE TABLE staff(
   status TEXT NOT NULL
 );
 CREATE TABLE risk(
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
   description TEXT,
   category TEXT,
-  owner TEXT REFERENCES staff(handle),
+  owner TEXT,
   status TEXT NOT NULL,
   likelihood INTEGER NOT NULL,
   impact INTEGER NOT NULL,
@@ -44,6 +44,20 @@ CREATE TABLE risk(
   updated TEXT NOT NULL,
   closed_at TEXT
 );
+-- For status and check: counts by status and level, and the rules' date windows, without
+-- reading the table.
+CREATE INDEX risk_by_status ON risk(status, score, created);
+CREATE INDEX risk_by_review ON risk(next_review);
+CREATE TABLE tally(
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY(kind, key)
+) WITHOUT ROWID;
+CREATE TABLE counter(
+  kind TEXT PRIMARY KEY NOT NULL,
+  last INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE journal(
   seq INTEGER PRIMARY KEY,
   at TEXT NOT NULL,

@@ -2,10 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 namespace cso::storage {
 namespace {
-
-bool numbered(const KindDef& kind) { return kind.fields[0].type == FieldType::id; }
 
 std::string_view op_text(Op op) {
   switch (op) {
@@ -51,15 +51,23 @@ std::string condition_sql(const KindDef& kind, const Condition& c, std::vector<V
 
 }  // namespace
 
-std::string select_sql(const KindDef& kind) {
+namespace {
+
+bool selected(const KindDef& kind, const std::vector<std::size_t>& fields, std::size_t i) {
+  return !kind.fields[i].has(k_derived) && (fields.empty() || std::find(fields.begin(), fields.end(), i) != fields.end());
+}
+
+}  // namespace
+
+std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fields) {
   std::string cols;
-  for (const auto& f : kind.fields) {
-    if (!f.has(k_derived)) {
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    if (selected(kind, fields, i)) {
       cols += cols.empty() ? "" : ",";
-      cols += f.name;
+      cols += kind.fields[i].name;
     }
   }
-  return "SELECT " + cols + " FROM " + std::string(kind.table);
+  return "SELECT " + (cols.empty() ? std::string(kind.fields[0].name) : cols) + " FROM " + std::string(kind.table);
 }
 
 std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params) {
@@ -84,7 +92,7 @@ std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort) {
 
 std::string insert_sql(const KindDef& kind) {
   std::string cols, marks;
-  for (std::size_t i = numbered(kind) ? 1 : 0; i < kind.fields.size(); ++i) {
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     if (!kind.fields[i].has(k_derived)) {
       cols += cols.empty() ? "" : ",";
       cols += kind.fields[i].name;
@@ -128,10 +136,10 @@ int bind_record(SQLite::Statement& st, const KindDef& kind, const Record& r, boo
   return index;
 }
 
-void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r) {
+void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r, const std::vector<std::size_t>& fields) {
   int col = 0;
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
-    if (kind.fields[i].has(k_derived)) {
+    if (!selected(kind, fields, i)) {
       r.set_null(i);
       continue;
     }

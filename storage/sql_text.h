@@ -13,11 +13,12 @@ class Statement;
 
 namespace cso::storage {
 
-std::string select_sql(const KindDef& kind);  ///< "SELECT a,b,… FROM t"
+/// "SELECT a,b,… FROM t": the stored fields in `fields` (every stored field when empty).
+std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fields = {});
 /// " WHERE …" (or "") appending the values to bind, in order, to `params`.
 std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params);
 std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort);  ///< always ends with the key
-std::string insert_sql(const KindDef& kind);  ///< without the key column for numbered kinds
+std::string insert_sql(const KindDef& kind);  ///< every stored column, the key included
 std::string update_sql(const KindDef& kind);  ///< stored columns but the key, then "WHERE key = ?"
 std::string delete_sql(const KindDef& kind);  ///< "DELETE FROM t WHERE key = ?"
 
@@ -25,6 +26,7 @@ void bind_value(SQLite::Statement& st, int index, const Value& v);
 /// Binds the stored fields of `r` from `index` on, skipping the key when `with_key` is false.
 int bind_record(SQLite::Statement& st, const KindDef& kind, const Record& r, bool with_key, int index = 1);
 Record read_row(SQLite::Statement& st, const KindDef& kind);
-void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r);
+/// Reads a row selected by select_sql(kind, fields) into `r`; unselected fields become null.
+void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r, const std::vector<std::size_t>& fields = {});
 
 }  // namespace cso::storage

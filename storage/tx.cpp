@@ -2,10 +2,12 @@
 #include "storage/journal.h"
 #include "storage/records.h"
 #include "storage/sql_text.h"
+#include "storage/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace cso::storage {
@@ -39,10 +41,49 @@ Tx::~Tx() {
   }
 }
 
+void Tx::count(const KindDef& kind, const Record& r, int delta) {
+  if (!kind.tally_by.empty()) {
+    m_tally[{&kind, tally_key(kind, r)}] += delta;
+  }
+}
+
 void Tx::commit() {
   m_statements.clear();
+  for (const auto& [key, delta] : m_tally) {
+    if (delta == 0) {
+      continue;
+    }
+    SQLite::Statement st(m_db.sql(),
+                         "INSERT INTO tally(kind, key, n) VALUES(?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n");
+    st.bind(1, std::string(key.first->name));
+    st.bind(2, key.second);
+    st.bind(3, static_cast<std::int64_t>(delta));
+    st.exec();
+  }
+  for (const auto& [kind, last] : m_last_numbers) {
+    SQLite::Statement st(m_db.sql(), "INSERT OR REPLACE INTO counter(kind, last) VALUES(?, ?)");
+    st.bind(1, std::string(kind->name));
+    st.bind(2, static_cast<std::int64_t>(last));
+    st.exec();
+  }
   m_db.sql().exec("COMMIT");
   m_done = true;
+}
+
+std::int64_t Tx::next_number(const KindDef& kind) {
+  auto it = m_last_numbers.find(&kind);
+  if (it == m_last_numbers.end()) {
+    SQLite::Statement counter(m_db.sql(), "SELECT last FROM counter WHERE kind = ?");
+    counter.bind(1, std::string(kind.name));
+    std::int64_t last = counter.executeStep() ? counter.getColumn(0).getInt64() : 0;
+    // Rows added behind cso's back must not be overwritten; verify reports them.
+    SQLite::Statement highest(m_db.sql(), "SELECT coalesce(max(" + std::string(kind.fields[0].name) + "), 0) FROM " +
+                                              std::string(kind.table));
+    highest.executeStep();
+    last = std::max<std::int64_t>(last, highest.getColumn(0).getInt64());
+    it = m_last_numbers.emplace(&kind, last).first;
+  }
+  return ++it->second;
 }
 
 SQLite::Statement& Tx::statement(const KindDef* kind, Op op) {
@@ -59,16 +100,20 @@ SQLite::Statement& Tx::statement(const KindDef* kind, Op op) {
     }
     slot = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
   } else {
-    slot->tryReset();  // a failed step's error was already reported; reset() would throw it again
-    slot->clearBindings();
+    // Every use binds every parameter again, so the bindings need no clearing. A failed
+    // step's error was already reported; reset() would throw it again.
+    slot->tryReset();
   }
   return *slot;
 }
 
 void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::string_view note) {
   const bool numbered = kind.fields[0].type == FieldType::id;
+  if (numbered) {
+    r.set(0, next_number(kind));
+  }
   auto& st = statement(&kind, Op::insert);
-  bind_record(st, kind, r, !numbered);
+  bind_record(st, kind, r, true);
   try {
     st.exec();
   } catch (const SQLite::Exception& e) {
@@ -77,19 +122,24 @@ void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::st
     }
     throw;
   }
-  if (numbered) {
-    r.set(0, static_cast<std::int64_t>(m_db.sql().getLastInsertRowid()));
-  }
+  count(kind, r, +1);
   journal(kind, &r, display_key(kind, r), action, note);
 }
 
 void Tx::update(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) {
+  if (!kind.tally_by.empty()) {
+    const auto before = get(m_db, kind, r.values[0]);
+    if (before) {
+      count(kind, *before, -1);
+    }
+  }
   auto& st = statement(&kind, Op::update);
   const int next = bind_record(st, kind, r, false);
   bind_value(st, next, r.values[0]);
   if (st.exec() != 1) {
     throw not_found_error("no {} {}", kind.name, display_key(kind, r));
   }
+  count(kind, r, +1);
   journal(kind, &r, display_key(kind, r), action, note);
 }
 
@@ -99,6 +149,7 @@ void Tx::remove(const KindDef& kind, const Record& r, std::string_view action, s
   if (st.exec() != 1) {
     throw not_found_error("no {} {}", kind.name, display_key(kind, r));
   }
+  count(kind, r, -1);
   journal(kind, nullptr, display_key(kind, r), action, note);
 }
 

@@ -117,9 +117,9 @@ err_has "RSK-3"
 restore
 verified
 
-# Rewriting history consistently (the last entries AND their records removed) leaves a valid chain,
-# which only the head hash kept elsewhere can catch.
-tamper "delete from journal where seq >= 7; delete from risk where id = 3;"
+# Rewriting history consistently (the last entries, their records AND the counts kept for
+# status) leaves a valid chain, which only the head hash kept elsewhere can catch.
+tamper "delete from journal where seq >= 7; delete from tally where kind = 'risk' and key = (select status || char(31) || score from risk where id = 3) and n = 1; update tally set n = n - 1 where kind = 'risk' and key = (select status || char(31) || score from risk where id = 3); delete from risk where id = 3;"
 ok cso verify
 truncated_head=$(cat "$TMP/out")
 [ "$truncated_head" != "$head" ] || fail "the head did not change"

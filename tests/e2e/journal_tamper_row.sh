@@ -83,6 +83,15 @@ err_has "RSK-3"
 restore
 verified
 
+# The counts kept for `cso status` edited behind cso's back: verify names them.
+snapshot_db=$TMP/before-tally.db
+cp "$CSO_DB" "$snapshot_db"
+ok cso verify
+sqlite3 "$CSO_DB" "update tally set n = n + 5 where kind = 'risk'"
+expect_exit 5 cso verify
+err_has "counts kept for status"
+cp "$snapshot_db" "$CSO_DB"
+
 # The journal itself was untouched throughout: the head is what it was (plus carol's entry).
 ok cso log --limit 1 --format jsonl
 [ "$(json .prev)" == "$good_head" ] || fail "the journal head moved"

@@ -1,0 +1,93 @@
+#include "core/risk.h"
+#include "core/staff.h"
+#include "storage/records.h"
+#include "storage/journal.h"
+#include "storage/tally.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+using namespace cso;
+using namespace cso::storage;
+using namespace std::string_literals;
+
+namespace {
+
+Record risk_with(std::string status, std::int64_t score) {
+  Record r = empty_record(risk::kind());
+  r.set(risk::title, "t"s);
+  r.set(risk::status, std::move(status));
+  r.set(risk::likelihood, std::int64_t{1});
+  r.set(risk::impact, score);
+  r.set(risk::score, score);
+  r.set(risk::created, "2026-11-27T09:00:00Z"s);
+  r.set(risk::updated, "2026-11-27T09:00:00Z"s);
+  return r;
+}
+
+std::string tallies(Db& db) {
+  std::string out;
+  for (const auto& g : tally(db, risk::kind())) {
+    out += std::get<std::string>(g.values[0]) + "/" + std::to_string(std::get<std::int64_t>(g.values[1])) + "=" +
+           std::to_string(g.count) + " ";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tally keys round-trip values of every kind, nulls included") {
+  Record r = risk_with("open", 12);
+  const std::string key = tally_key(risk::kind(), r);
+  CHECK(key == "open\x1f" "12");
+  CHECK(tally_values(risk::kind(), key) == std::vector<Value>{"open"s, std::int64_t{12}});
+  r.set_null(risk::score);
+  CHECK(tally_values(risk::kind(), tally_key(risk::kind(), r)) == std::vector<Value>{"open"s, Value{}});
+}
+
+TEST_CASE("Tx keeps the tally through insert, update and remove, and rollback leaves it alone") {
+  auto db = Db::in_memory();
+  const Actor actor{"alice", 0};
+  {
+    Tx tx(*db, actor);
+    Record a = risk_with("open", 4);
+    Record b = risk_with("open", 4);
+    Record c = risk_with("open", 20);
+    tx.insert(risk::kind(), a, "risk.add");
+    tx.insert(risk::kind(), b, "risk.add");
+    tx.insert(risk::kind(), c, "risk.add");
+    tx.commit();
+  }
+  CHECK(tallies(*db) == "open/20=1 open/4=2 ");
+  {
+    Tx tx(*db, actor);
+    Record r = get_or_throw(*db, risk::kind(), Value{std::int64_t{1}});
+    r.set(risk::status, "closed"s);
+    tx.update(risk::kind(), r, "risk.close");
+    tx.remove(risk::kind(), get_or_throw(*db, risk::kind(), Value{std::int64_t{3}}), "risk.rm");
+    tx.commit();
+  }
+  CHECK(tallies(*db) == "closed/4=1 open/4=1 ");
+  {
+    Tx tx(*db, actor);
+    Record r = risk_with("open", 9);
+    tx.insert(risk::kind(), r, "risk.add");
+  }  // rolled back
+  CHECK(tallies(*db) == "closed/4=1 open/4=1 ");
+  CHECK(verify_all(*db).problems.empty());
+}
+
+TEST_CASE("verify names a tally changed behind cso's back") {
+  auto db = Db::in_memory();
+  {
+    Tx tx(*db, Actor{"alice", 0});
+    Record r = risk_with("open", 4);
+    tx.insert(risk::kind(), r, "risk.add");
+    tx.commit();
+  }
+  db->sql().exec("UPDATE tally SET n = n + 1");
+  const auto report = verify_all(*db);
+  REQUIRE(report.problems.size() == 1);
+  CHECK(report.problems[0] == "the risk counts kept for status differ from the risk records: rows were added, "
+                              "removed or changed outside cso");
+}
