@@ -1,26 +1,19 @@
-// CSV import reading. libcsv splits and unquotes fields; a small scanner runs over each
-// chunk first, with the same state machine, for what libcsv cannot do:
-// - say where a record starts: the scanner queues each record's first line (quoted line
-//   ends included) for the record callback to take;
-// - strictness as csv-spectrum wants it: libcsv's CSV_STRICT rejects a quote inside an
-//   unquoted field (37.8"N), which csv-spectrum's location_coordinates requires to be kept
-//   as data, so libcsv runs lenient and the scanner rejects the real errors, text after a
-//   closing quote ("a"b) and a quoted field still open at the end of the input.
-// Callbacks never throw through libcsv's C frames: they keep the first error, rethrown once
-// csv_parse returns.
+// CSV import reading: one pass of an RFC 4180 state machine over 64 KiB chunks, which also
+// knows the line each record starts on, so every error can name it. Leniency as csv-spectrum
+// wants it: a quote inside an unquoted field (37.8"N) is data; strict where data would be
+// lost: text after a closing quote ("a"b) and a quoted field still open at the end of the
+// input are errors. (Debian's libcsv was the first reader; its strict mode rejects what
+// csv-spectrum requires, and a second scanner to find line numbers cost as much as libcsv:
+// a tenth of a 10^6-row import.)
 #include "cli/csv_reader.h"
 
 #include "core/error.h"
 #include "core/json_text.h"
 
-#include <csv.h>
-
+#include <array>
 #include <cstring>
-#include <deque>
-#include <exception>
 #include <istream>
 #include <memory>
-#include <optional>
 #include <string_view>
 
 namespace cso::cli {
@@ -32,199 +25,188 @@ constexpr std::size_t k_chunk = 64 * 1024;
 constexpr std::size_t k_max_field = 16u << 20;
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-/// Counts lines as an editor does: LF, CRLF and a lone CR each end one.
-struct LineCounter {
-  std::size_t line = 1;
-  bool after_cr = false;
-
-  void feed(char c) {
-    if (c == '\n') {
-      line += after_cr ? 0 : 1;
-      after_cr = false;
-    } else if (c == '\r') {
-      ++line;
-      after_cr = true;
-    } else {
-      after_cr = false;
-    }
-  }
-};
-
-/// libcsv's states: between fields, in an unquoted field, in a quoted one, or just after a
-/// quote inside a quoted field (the end of the field, or the first of a doubled quote).
+/// Between fields, in an unquoted field, in a quoted one, or just after a quote inside a
+/// quoted field (the end of the field, or the first of a doubled quote).
 enum class State { field_start, unquoted, quoted, closing };
 
-/// Finds where records start and where the input stops being CSV.
-struct RecordScanner {
-  LineCounter lines;
-  State state = State::field_start;
-  bool in_record = false;
-  std::size_t field = 1;       ///< 1-based index of the current field in its record
-  std::size_t quote_line = 1;  ///< where the current quoted field opened
-  std::deque<std::size_t> starts;
+/// Bytes that end a run of plain field text.
+constexpr std::array<bool, 256> special_bytes() {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>('"')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  t[static_cast<unsigned char>('\n')] = true;
+  return t;
+}
+constexpr auto k_special = special_bytes();
 
-  /// Scans `data`; returns the offset of the first byte that is not valid CSV, if any.
-  std::optional<std::size_t> feed(const char* data, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
+class Parser {
+ public:
+  Parser(const std::string& source, const std::function<void(const CsvRow&)>& fn) : m_source(source), m_fn(fn) {}
+
+  void feed(const char* data, std::size_t size) {
+    for (std::size_t i = 0; i < size;) {
       const char c = data[i];
-      const bool line_end = c == '\r' || c == '\n';
-      switch (state) {
+      switch (m_state) {
         case State::field_start:
-          if (line_end) {
+          if (c == '\r' || c == '\n') {
             end_record();
           } else {
             begin_record();
             if (c == '"') {
-              state = State::quoted;
-              quote_line = lines.line;
+              m_state = State::quoted;
+              m_quote_line = m_line;
             } else if (c == ',') {
-              ++field;
+              end_field();
             } else {
-              state = State::unquoted;
+              m_state = State::unquoted;
+              continue;  // the run below takes this byte
             }
           }
           break;
-        case State::unquoted:
-          if (line_end) {
-            end_record();
-          } else if (c == ',') {
-            next_field();
+        case State::unquoted: {
+          const std::size_t start = i;
+          while (i < size && (!k_special[static_cast<unsigned char>(data[i])] || data[i] == '"')) {
+            ++i;
           }
-          break;  // a quote here is data
-        case State::quoted:
-          state = c == '"' ? State::closing : State::quoted;
+          append(data + start, i - start);
+          m_after_cr = m_after_cr && i == start;  // the run has no line ends, so a CR before it stands alone
+          if (i == size) {
+            return;
+          }
+          if (data[i] == ',') {
+            end_field();
+            m_state = State::field_start;
+          } else {
+            end_record();
+          }
           break;
+        }
+        case State::quoted: {
+          const std::size_t start = i;
+          while (i < size && data[i] != '"') {
+            count_line(data[i]);
+            ++i;
+          }
+          append(data + start, i - start);
+          if (i == size) {
+            return;
+          }
+          m_state = State::closing;
+          break;
+        }
         case State::closing:
           if (c == '"') {
-            state = State::quoted;
+            append("\"", 1);
+            m_state = State::quoted;
           } else if (c == ',') {
-            next_field();
-          } else if (line_end) {
+            end_field();
+            m_state = State::field_start;
+          } else if (c == '\r' || c == '\n') {
             end_record();
           } else {
-            return i;
+            throw usage_error("{}:{}: malformed CSV: text after the closing quote of field {}; a quote inside a "
+                              "quoted field is written twice (\"\")",
+                              m_source, m_line, m_fields + 1);
           }
           break;
       }
-      lines.feed(c);
+      count_line(data[i]);
+      ++i;
     }
-    return std::nullopt;
+  }
+
+  void finish() {
+    if (m_state == State::quoted) {
+      throw usage_error("{}:{}: malformed CSV: the quoted field {} that starts here is never closed; end it with "
+                        "a quote (\")",
+                        m_source, m_quote_line, m_fields + 1);
+    }
+    if (m_in_record) {
+      end_record();
+    }
+  }
+
+ private:
+  /// Counts lines as an editor does: LF, CRLF and a lone CR each end one.
+  void count_line(char c) {
+    if (c == '\n') {
+      m_line += m_after_cr ? 0 : 1;
+      m_after_cr = false;
+    } else if (c == '\r') {
+      ++m_line;
+      m_after_cr = true;
+    } else {
+      m_after_cr = false;
+    }
   }
 
   void begin_record() {
-    if (!in_record) {
-      in_record = true;
-      starts.push_back(lines.line);
+    if (!m_in_record) {
+      m_in_record = true;
+      m_row.line = m_line;
     }
   }
-  void next_field() {
-    state = State::field_start;
-    ++field;
+
+  std::string& field() {
+    if (m_fields == m_row.fields.size()) {
+      m_row.fields.emplace_back();
+    }
+    return m_row.fields[m_fields];
   }
+
+  void append(const char* data, std::size_t size) {
+    std::string& f = field();
+    if (f.size() + size > k_max_field) {
+      throw usage_error("{}:{}: malformed CSV: field {} is longer than {} MiB; is a closing quote missing?", m_source,
+                        m_state == State::quoted ? m_quote_line : m_row.line, m_fields + 1, k_max_field >> 20);
+    }
+    f.append(data, size);
+  }
+
+  void end_field() {
+    const std::string& f = field();
+    if (!valid_utf8(f)) {
+      throw usage_error("{}:{}: invalid UTF-8 in column {}; save the file as UTF-8", m_source, m_row.line,
+                        m_fields + 1);
+    }
+    ++m_fields;
+    if (m_fields < m_row.fields.size()) {
+      m_row.fields[m_fields].clear();
+    }
+  }
+
+  /// Ends the record at a line end (an empty line, outside any record, is skipped).
   void end_record() {
-    state = State::field_start;
-    in_record = false;
-    field = 1;
-  }
-};
-
-struct Reader {
-  const std::string& source;
-  const std::function<void(const CsvRow&)>& fn;
-  RecordScanner scanner;
-  CsvRow row;
-  std::size_t fields = 0;  ///< fields of the current record so far
-  std::exception_ptr error;
-
-  std::size_t record_line() const { return scanner.starts.empty() ? scanner.lines.line : scanner.starts.front(); }
-};
-
-void on_field(void* data, std::size_t size, void* context) {
-  auto& r = *static_cast<Reader*>(context);
-  if (r.error) {
-    return;
-  }
-  try {
-    const std::string_view text(data == nullptr ? "" : static_cast<const char*>(data), size);
-    if (!valid_utf8(text)) {
-      throw usage_error("{}:{}: invalid UTF-8 in column {}; save the file as UTF-8", r.source, r.record_line(),
-                        r.fields + 1);
+    m_state = State::field_start;
+    if (!m_in_record) {
+      return;
     }
-    if (r.fields < r.row.fields.size()) {
-      r.row.fields[r.fields].assign(text);
-    } else {
-      r.row.fields.emplace_back(text);
-    }
-    ++r.fields;
-  } catch (...) {
-    r.error = std::current_exception();
-  }
-}
-
-void on_record(int /*terminator*/, void* context) {
-  auto& r = *static_cast<Reader*>(context);
-  if (r.error) {
-    return;
-  }
-  r.row.line = r.record_line();
-  if (!r.scanner.starts.empty()) {
-    r.scanner.starts.pop_front();
-  }
-  r.row.fields.resize(r.fields);  // shrinks only when a record is shorter than the one before
-  r.fields = 0;
-  try {
-    r.fn(r.row);
-  } catch (...) {
-    r.error = std::current_exception();
-  }
-}
-
-int never_space(unsigned char /*c*/) {
-  return 0;  // RFC 4180: spaces are part of a field; libcsv would trim them
-}
-
-class Parser {
- public:
-  Parser() {
-    // Not CSV_STRICT: see the top of the file. The scanner rejects what strict mode should.
-    if (csv_init(&m_parser, 0) != 0) {
-      throw runtime_error("cannot start the CSV parser");
-    }
-    csv_set_space_func(&m_parser, never_space);
-    csv_set_blk_size(&m_parser, k_chunk);
-  }
-  ~Parser() { csv_free(&m_parser); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-
-  /// Feeds `data` to libcsv; the first error of a callback, or of libcsv, is thrown.
-  void parse(Reader& reader, const char* data, std::size_t size) {
-    const std::size_t parsed = csv_parse(&m_parser, data, size, on_field, on_record, &reader);
-    if (reader.error) {
-      std::rethrow_exception(reader.error);
-    }
-    if (parsed < size) {
-      throw runtime_error("{}: cannot read CSV: {}", reader.source, csv_strerror(csv_error(&m_parser)));
+    end_field();
+    m_row.fields.resize(m_fields);
+    m_fn(m_row);
+    m_in_record = false;
+    m_fields = 0;
+    if (!m_row.fields.empty()) {
+      m_row.fields[0].clear();
     }
   }
-  void finish(Reader& reader) {
-    csv_fini(&m_parser, on_field, on_record, &reader);
-    if (reader.error) {
-      std::rethrow_exception(reader.error);
-    }
-  }
-  std::size_t field_size() const { return m_parser.entry_pos; }
 
- private:
-  csv_parser m_parser{};
+  const std::string& m_source;
+  const std::function<void(const CsvRow&)>& m_fn;
+  State m_state = State::field_start;
+  CsvRow m_row;
+  std::size_t m_fields = 0;  ///< complete fields of the current record
+  bool m_in_record = false;
+  std::size_t m_line = 1;
+  bool m_after_cr = false;
+  std::size_t m_quote_line = 1;  ///< where the current quoted field opened
 };
 
 }  // namespace
 
 void read_csv(std::istream& in, const std::string& source, const std::function<void(const CsvRow&)>& fn) {
-  Parser parser;
-  Reader reader{source, fn, {}, {}, 0, nullptr};
-  RecordScanner& scanner = reader.scanner;
+  Parser parser(source, fn);
   const auto buffer = std::make_unique<char[]>(k_chunk);
   bool first = true;
   while (in) {
@@ -236,31 +218,12 @@ void read_csv(std::istream& in, const std::string& source, const std::function<v
       size -= k_bom.size();
     }
     first = false;
-    if (size == 0) {
-      continue;
-    }
-    if (const auto bad = scanner.feed(data, size)) {
-      parser.parse(reader, data, *bad);  // the records before it, and their errors, come first
-      throw usage_error("{}:{}: malformed CSV: text after the closing quote of field {}; a quote inside a quoted "
-                        "field is written twice (\"\")",
-                        source, scanner.lines.line, scanner.field);
-    }
-    parser.parse(reader, data, size);
-    if (parser.field_size() > k_max_field) {
-      throw usage_error("{}:{}: malformed CSV: field {} is longer than {} MiB; is a closing quote missing?", source,
-                        scanner.state == State::quoted ? scanner.quote_line : reader.record_line(), scanner.field,
-                        k_max_field >> 20);
-    }
+    parser.feed(data, size);
   }
   if (in.bad()) {
     throw runtime_error("{}: cannot read: I/O error", source);
   }
-  if (scanner.state == State::quoted) {
-    throw usage_error("{}:{}: malformed CSV: the quoted field {} that starts here is never closed; end it with "
-                      "a quote (\")",
-                      source, scanner.quote_line, scanner.field);
-  }
-  parser.finish(reader);
+  parser.finish();
 }
 
 }  // namespace cso::cli

@@ -1,5 +1,5 @@
 #pragma once
-// Streaming RFC 4180 CSV reading (libcsv underneath) for imports. Reports each record
+// Streaming RFC 4180 CSV reading for imports (one pass, 64 KiB at a time). Reports each record
 // with its 1-based starting line number, so errors can name line and column.
 #include <functional>
 #include <iosfwd>

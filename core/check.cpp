@@ -57,7 +57,8 @@ std::string warn_horizon(const RuleContext& ctx) { return format_date(add(ctx.cl
 void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
   q.unordered = true;
-  q.where.push_back({risk::status, Op::ne, {std::string("closed")}, {}});
+  // Each status not closed by name, so SQLite can range over (status, next_review) in the index.
+  q.where.push_back({risk::status, Op::in, {std::string("open"), std::string("treating"), std::string("accepted")}, {}});
   q.where.push_back({risk::next_review, Op::le, {warn_horizon(ctx)}, {}});
   ctx.source.each(risk::kind(), q, [&](const Record& r) {
     date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due", r.text(risk::next_review));

@@ -44,10 +44,9 @@ CREATE TABLE risk(
   updated TEXT NOT NULL,
   closed_at TEXT
 );
--- For status and check: counts by status and level, and the rules' date windows, without
--- reading the table.
-CREATE INDEX risk_by_status ON risk(status, score, created);
-CREATE INDEX risk_by_review ON risk(next_review);
+-- For the check rules (and so status): per status, the review dates, scores and creation
+-- times they filter on, read from the index alone.
+CREATE INDEX risk_rules ON risk(status, next_review, score, created);
 CREATE TABLE tally(
   kind TEXT NOT NULL,
   key TEXT NOT NULL,
