@@ -2,6 +2,7 @@
 # missing (scripts/install-deps), configure and build.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+RELEASE_BUILD ?= build-release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSO_WERROR=ON
 DEMO_DIR ?= $(BUILD)/demo
@@ -31,8 +32,10 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
-bench: build
-	bench/run $(BUILD)/cso
+bench: deps
+	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCSO_WERROR=ON
+	cmake --build $(RELEASE_BUILD) -j $(JOBS) --target cso
+	bench/run $(RELEASE_BUILD)/cso
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD)

@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -114,6 +115,38 @@ int terminal_width() {
   return 80;
 }
 
+/// A login name as a handle: lowercase, other characters as '-' ("John.Doe" → "john.doe").
+std::string login_handle(std::string name) {
+  for (char& c : name) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    c = ok ? c : '-';
+  }
+  if (name.empty() || name.front() == '.' || name.front() == '_' || name.front() == '-' || name.size() > 64) {
+    return "unknown";
+  }
+  return name;
+}
+
+/// Who is acting: --as, CSO_ACTOR or user.handle as given (each must be a handle), else the
+/// login name made into one.
+std::string resolve_actor(const GlobalOptions& g, const Config& config) {
+  if (!g.as.empty()) {
+    return staff::parse_handle(g.as, "--as");
+  }
+  if (auto a = env("CSO_ACTOR")) {
+    return staff::parse_handle(*a, "CSO_ACTOR");
+  }
+  if (!config.user_handle.empty()) {
+    return config.user_handle;
+  }
+  if (auto u = env("USER")) {
+    return login_handle(*u);
+  }
+  const passwd* pw = ::getpwuid(::getuid());
+  return login_handle(pw != nullptr && pw->pw_name != nullptr ? pw->pw_name : "");
+}
+
 }  // namespace
 
 void Context::setup() {
@@ -126,18 +159,7 @@ void Context::setup() {
   }
   output.color = resolve_color(globals.color);
   output.terminal_width = terminal_width();
-  std::string who = globals.as;
-  if (who.empty()) {
-    who = env("CSO_ACTOR").value_or(config.user_handle);
-  }
-  if (who.empty()) {
-    who = env("USER").value_or("");
-  }
-  if (who.empty()) {
-    const passwd* pw = ::getpwuid(::getuid());
-    who = (pw != nullptr && pw->pw_name != nullptr) ? pw->pw_name : "unknown";
-  }
-  m_actor = staff::parse_handle(who, globals.as.empty() ? "the acting user (--as, CSO_ACTOR, user.handle, $USER)" : "--as");
+  m_actor = resolve_actor(globals, config);
 }
 
 storage::Db& Context::db() {

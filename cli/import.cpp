@@ -88,6 +88,7 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
 
   storage::BulkLoad bulk(ctx.db());
   storage::Tx tx(ctx.db(), ctx.actor());
+  tx.bulk(kind);
   std::vector<std::size_t> header;
   std::int64_t rows = 0;
   ImportRow row{kind, 0, source, std::vector<std::optional<std::string_view>>(kind.fields.size()),

@@ -18,7 +18,6 @@ constexpr int k_busy_timeout_ms = 10000;
 void apply_connection_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = NORMAL");
-  db.exec("PRAGMA mmap_size = 1073741824");
 }
 
 /// Puts a file left in rollback-journal mode by a killed import back into WAL, without waiting:

@@ -31,7 +31,9 @@ Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
 
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn) {
   std::vector<Value> params;
-  std::string sql = select_sql(kind, q.fields) + where_sql(kind, q.where, params);
+  // The first N in key order: walk the table in that order rather than sort every match.
+  const Plan plan = q.limit && q.sort.empty() && !q.unordered ? Plan::key_order : Plan::any;
+  std::string sql = select_sql(kind, q.fields) + where_sql(kind, q.where, params, plan);
   if (!q.unordered) {
     sql += order_sql(kind, q.sort);
   }

@@ -4,12 +4,15 @@
 #include "core/query.h"
 #include "core/record.h"
 #include "storage/db.h"
+#include "storage/journal.h"
 
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace SQLite {
 class Statement;
@@ -58,13 +61,25 @@ class Tx {
   void remove(const KindDef& kind, const Record& r, std::string_view action, std::string_view note = {});
   void commit();
 
+  /// Bulk mode for imports: inserts of `kind` are journalled at once but written to the
+  /// database in batches (multi-row INSERTs), and insert() takes the record's contents, giving
+  /// back a record of the same kind with unspecified values for the caller to refill.
+  void bulk(const KindDef& kind);
+
   Db& db() { return m_db; }
 
  private:
   enum class Op { insert, update, remove, journal };
-  SQLite::Statement& statement(const KindDef* kind, Op op);
-  void journal(const KindDef& kind, const Record* r, const std::string& record, std::string_view action,
-               std::string_view note);
+  SQLite::Statement& statement(const KindDef* kind, Op op, std::size_t rows = 1);
+  /// Chains the next journal entry for a change (data: the record after it, or none for rm).
+  void chain(JournalEntry& e, const KindDef& kind, const Record* r, std::string record, std::string_view action,
+             std::string_view note);
+  /// Chains and writes the entry of one change made outside bulk mode.
+  void single_entry(const KindDef& kind, const Record* r, std::string record, std::string_view action,
+                    std::string_view note);
+  void write_entries(std::size_t first, std::size_t count);
+  /// Writes the pending bulk rows and their entries.
+  void flush();
 
   /// The next number for a numbered kind: one past the last ever given.
   std::int64_t next_number(const KindDef& kind);
@@ -76,7 +91,11 @@ class Tx {
   std::map<const KindDef*, std::int64_t> m_last_numbers;  ///< written back to `counter` at commit
   std::map<std::pair<const KindDef*, std::string>, std::int64_t> m_tally;  ///< added to `tally` at commit
   bool m_done = false;
-  std::map<std::pair<const KindDef*, Op>, std::unique_ptr<SQLite::Statement>> m_statements;
+  std::map<std::tuple<const KindDef*, Op, std::size_t>, std::unique_ptr<SQLite::Statement>> m_statements;
+  const KindDef* m_bulk = nullptr;
+  std::vector<Record> m_pending;        ///< bulk rows not yet written (the first m_pending_count)
+  std::vector<JournalEntry> m_entries;  ///< their journal entries, or the one entry of a single change
+  std::size_t m_pending_count = 0;
   struct Head;
   std::unique_ptr<Head> m_head;
 };

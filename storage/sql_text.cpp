@@ -22,15 +22,15 @@ std::string_view op_text(Op op) {
   return " = ?";
 }
 
-std::string condition_sql(const KindDef& kind, const Condition& c, std::vector<Value>& params) {
+std::string condition_sql(const KindDef& kind, const Condition& c, std::vector<Value>& params, Plan plan) {
   if (!c.any.empty()) {
     std::string out = "(";
     for (std::size_t i = 0; i < c.any.size(); ++i) {
-      out += (i > 0 ? " OR " : "") + condition_sql(kind, c.any[i], params);
+      out += (i > 0 ? " OR " : "") + condition_sql(kind, c.any[i], params, plan);
     }
     return out + ")";
   }
-  std::string out = std::string(kind.fields[c.field].name);
+  std::string out = (plan == Plan::key_order ? "+" : "") + std::string(kind.fields[c.field].name);
   out += op_text(c.op);
   if (c.op == Op::in) {
     out += "(";
@@ -70,11 +70,12 @@ std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fiel
   return "SELECT " + (cols.empty() ? std::string(kind.fields[0].name) : cols) + " FROM " + std::string(kind.table);
 }
 
-std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params) {
+std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params,
+                      Plan plan) {
   std::string out;
   for (const auto& c : where) {
     out += out.empty() ? " WHERE " : " AND ";
-    out += condition_sql(kind, c, params);
+    out += condition_sql(kind, c, params, plan);
   }
   return out;
 }
@@ -90,7 +91,7 @@ std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort) {
   return out + std::string(kind.fields[0].name);
 }
 
-std::string insert_sql(const KindDef& kind) {
+std::string insert_sql(const KindDef& kind, std::size_t rows) {
   std::string cols, marks;
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     if (!kind.fields[i].has(k_derived)) {
@@ -99,7 +100,11 @@ std::string insert_sql(const KindDef& kind) {
       marks += marks.empty() ? "?" : ",?";
     }
   }
-  return "INSERT INTO " + std::string(kind.table) + "(" + cols + ") VALUES(" + marks + ")";
+  std::string sql = "INSERT INTO " + std::string(kind.table) + "(" + cols + ") VALUES";
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += (r == 0 ? "(" : ",(") + marks + ")";
+  }
+  return sql;
 }
 
 std::string update_sql(const KindDef& kind) {

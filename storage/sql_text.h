@@ -15,10 +15,17 @@ namespace cso::storage {
 
 /// "SELECT a,b,… FROM t": the stored fields in `fields` (every stored field when empty).
 std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fields = {});
+/// How a WHERE clause may be evaluated: through any index, or walking the table in key order
+/// (`+column` keeps SQLite off the indexes; right for "the first N by ID", where an index on a
+/// common status would mean reading and sorting every match).
+enum class Plan { any, key_order };
+
 /// " WHERE …" (or "") appending the values to bind, in order, to `params`.
-std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params);
+std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params,
+                      Plan plan = Plan::any);
 std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort);  ///< always ends with the key
-std::string insert_sql(const KindDef& kind);  ///< every stored column, the key included
+/// Every stored column, the key included, for `rows` records at once.
+std::string insert_sql(const KindDef& kind, std::size_t rows = 1);
 std::string update_sql(const KindDef& kind);  ///< stored columns but the key, then "WHERE key = ?"
 std::string delete_sql(const KindDef& kind);  ///< "DELETE FROM t WHERE key = ?"
 

@@ -47,7 +47,28 @@ void Tx::count(const KindDef& kind, const Record& r, int delta) {
   }
 }
 
+void Tx::bulk(const KindDef& kind) {
+  flush();
+  m_bulk = &kind;
+}
+
+void Tx::flush() {
+  const std::size_t n = m_pending_count;
+  if (n == 0) {
+    return;
+  }
+  m_pending_count = 0;
+  auto& rows = statement(m_bulk, Op::insert, n);
+  int index = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    index = bind_record(rows, *m_bulk, m_pending[i], true, index);
+  }
+  rows.exec();
+  write_entries(0, n);
+}
+
 void Tx::commit() {
+  flush();
   m_statements.clear();
   for (const auto& [key, delta] : m_tally) {
     if (delta == 0) {
@@ -86,17 +107,31 @@ std::int64_t Tx::next_number(const KindDef& kind) {
   return ++it->second;
 }
 
-SQLite::Statement& Tx::statement(const KindDef* kind, Op op) {
-  auto& slot = m_statements[{kind, op}];
+namespace {
+
+/// Rows per multi-row INSERT in bulk mode: enough to spread a statement's fixed cost, few
+/// enough to stay far under SQLite's limit of bound parameters.
+constexpr std::size_t k_batch = 256;
+
+std::string journal_insert_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES";
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
+  }
+  return sql;
+}
+
+}  // namespace
+
+SQLite::Statement& Tx::statement(const KindDef* kind, Op op, std::size_t rows) {
+  auto& slot = m_statements[{kind, op, rows}];
   if (!slot) {
     std::string sql;
     switch (op) {
-      case Op::insert: sql = insert_sql(*kind); break;
+      case Op::insert: sql = insert_sql(*kind, rows); break;
       case Op::update: sql = update_sql(*kind); break;
       case Op::remove: sql = delete_sql(*kind); break;
-      case Op::journal:
-        sql = "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES(?,?,?,?,?,?,?,?)";
-        break;
+      case Op::journal: sql = journal_insert_sql(rows); break;
     }
     slot = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
   } else {
@@ -112,6 +147,20 @@ void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::st
   if (numbered) {
     r.set(0, next_number(kind));
   }
+  if (&kind == m_bulk && numbered) {
+    if (m_pending.size() == m_pending_count) {
+      m_pending.push_back(empty_record(kind));
+      m_entries.emplace_back();
+    }
+    count(kind, r, +1);
+    chain(m_entries[m_pending_count], kind, &r, display_key(kind, r), action, note);
+    std::swap(r, m_pending[m_pending_count]);
+    if (++m_pending_count == k_batch) {
+      flush();
+    }
+    return;
+  }
+  flush();
   auto& st = statement(&kind, Op::insert);
   bind_record(st, kind, r, true);
   try {
@@ -123,10 +172,11 @@ void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::st
     throw;
   }
   count(kind, r, +1);
-  journal(kind, &r, display_key(kind, r), action, note);
+  single_entry(kind, &r, display_key(kind, r), action, note);
 }
 
 void Tx::update(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) {
+  flush();
   if (!kind.tally_by.empty()) {
     const auto before = get(m_db, kind, r.values[0]);
     if (before) {
@@ -140,47 +190,67 @@ void Tx::update(const KindDef& kind, const Record& r, std::string_view action, s
     throw not_found_error("no {} {}", kind.name, display_key(kind, r));
   }
   count(kind, r, +1);
-  journal(kind, &r, display_key(kind, r), action, note);
+  single_entry(kind, &r, display_key(kind, r), action, note);
 }
 
 void Tx::remove(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) {
+  flush();
   auto& st = statement(&kind, Op::remove);
   bind_value(st, 1, r.values[0]);
   if (st.exec() != 1) {
     throw not_found_error("no {} {}", kind.name, display_key(kind, r));
   }
   count(kind, r, -1);
-  journal(kind, nullptr, display_key(kind, r), action, note);
+  single_entry(kind, nullptr, display_key(kind, r), action, note);
 }
 
-void Tx::journal(const KindDef& kind, const Record* r, const std::string& record, std::string_view action,
-                 std::string_view note) {
-  JournalEntry e;
+void Tx::chain(JournalEntry& e, const KindDef& kind, const Record* r, std::string record, std::string_view action,
+               std::string_view note) {
   e.seq = m_head->seq + 1;
   e.at = m_head->at;
   e.actor = m_actor.handle;
   e.action = action;
-  e.record = record;
+  e.record = std::move(record);
   if (r) {
     e.data = canonical_json(kind, *r);
+  } else {
+    e.data.reset();
   }
   if (!note.empty()) {
     e.note = std::string(note);
+  } else {
+    e.note.reset();
   }
   e.prev = m_head->hash;
   e.hash = entry_hash(e);
-  auto& st = statement(nullptr, Op::journal);
-  st.bind(1, static_cast<std::int64_t>(e.seq));
-  st.bindNoCopy(2, e.at);
-  st.bindNoCopy(3, e.actor);
-  st.bindNoCopy(4, e.action);
-  st.bindNoCopy(5, e.record);
-  e.data ? st.bindNoCopy(6, *e.data) : st.bind(6);
-  e.note ? st.bindNoCopy(7, *e.note) : st.bind(7);
-  st.bindNoCopy(8, e.hash.data(), static_cast<int>(e.hash.size()));
-  st.exec();
   m_head->seq = e.seq;
   m_head->hash = e.hash;
+}
+
+void Tx::single_entry(const KindDef& kind, const Record* r, std::string record, std::string_view action,
+                      std::string_view note) {
+  if (m_entries.empty()) {
+    m_entries.emplace_back();
+  }
+  chain(m_entries[0], kind, r, std::move(record), action, note);
+  write_entries(0, 1);
+}
+
+void Tx::write_entries(std::size_t first, std::size_t count) {
+  auto& st = statement(nullptr, Op::journal, count);
+  int index = 1;
+  for (std::size_t i = first; i < first + count; ++i) {
+    const JournalEntry& e = m_entries[i];
+    st.bind(index++, static_cast<std::int64_t>(e.seq));
+    st.bindNoCopy(index++, e.at);
+    st.bindNoCopy(index++, e.actor);
+    st.bindNoCopy(index++, e.action);
+    st.bindNoCopy(index++, e.record);
+    e.data ? st.bindNoCopy(index++, *e.data) : st.bind(index++);
+    e.note ? st.bindNoCopy(index++, *e.note) : st.bind(index++);
+    st.bindNoCopy(index++, e.hash.data(), static_cast<int>(e.hash.size()));
+  }
+  st.exec();
 }
 
 }  // namespace cso::storage

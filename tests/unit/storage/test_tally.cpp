@@ -91,3 +91,31 @@ TEST_CASE("verify names a tally changed behind cso's back") {
   CHECK(report.problems[0] == "the risk counts kept for status differ from the risk records: rows were added, "
                               "removed or changed outside cso");
 }
+
+TEST_CASE("bulk mode writes in batches yet journals every record in order, mixed with single changes") {
+  auto db = Db::in_memory();
+  {
+    Tx tx(*db, Actor{"alice", 0});
+    tx.bulk(risk::kind());
+    Record r = risk_with("open", 4);
+    for (int i = 0; i < 600; ++i) {  // more than two batches, and a partial one
+      Record fresh = risk_with("open", 1 + i % 25);
+      std::swap(r, fresh);
+      tx.insert(risk::kind(), r, "risk.import");
+      if (i == 300) {  // a single change in the middle writes what is pending first
+        Record first = get_or_throw(*db, risk::kind(), Value{std::int64_t{1}});
+        first.set(risk::status, "closed"s);
+        tx.update(risk::kind(), first, "risk.close");
+      }
+    }
+    tx.commit();
+  }
+  CHECK(count(*db, risk::kind(), Query{}) == 600);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM journal").getInt64() == 601);
+  CHECK(db->sql().execAndGet("SELECT max(id) FROM risk").getInt64() == 600);
+  CHECK(db->sql().execAndGet("SELECT action FROM journal WHERE seq = 302").getString() == "risk.close");
+  CHECK(db->sql().execAndGet("SELECT record FROM journal WHERE seq = 303").getString() == "RSK-302");
+  const auto report = verify_all(*db);
+  CHECK(report.problems.empty());
+  CHECK(report.entries == 601);
+}
