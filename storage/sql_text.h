@@ -16,8 +16,8 @@ namespace cso::storage {
 /// "SELECT a,b,… FROM t": the stored fields in `fields` (every stored field when empty).
 std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fields = {});
 /// How a WHERE clause may be evaluated: through any index, or walking the table in key order
-/// (`+column` keeps SQLite off the indexes; right for "the first N by ID", where an index on a
-/// common status would mean reading and sorting every match).
+/// (`+column` keeps SQLite off the indexes; right for lists, where an index on a common status
+/// would mean reading every match through the index and sorting them).
 enum class Plan { any, key_order };
 
 /// " WHERE …" (or "") appending the values to bind, in order, to `params`.
