@@ -7,6 +7,7 @@
 //   strings (`é = 1`; upstream #190/#295); there it now answers false, as upstream's fix does;
 // - it recurses once per nesting level, so dotted keys are capped below (find_excess_dot).
 #include "cli/config_file.h"
+#include "core/json_text.h"
 
 #include "core/check.h"
 
@@ -40,24 +41,6 @@ namespace {
 
 constexpr std::size_t k_max_dots = 1000;
 constexpr std::size_t k_max_shown = 60;  ///< longest value echoed in a message, in bytes
-
-/// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char b0 = byte(0);
-  const std::size_t n = b0 < 0x80 ? 1 : b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
-  if (n == 0 || i + n > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  const bool overlong_or_surrogate = (b0 == 0xE0 && byte(1) < 0xA0) || (b0 == 0xED && byte(1) > 0x9F) ||
-                                     (b0 == 0xF0 && byte(1) < 0x90) || (b0 == 0xF4 && byte(1) > 0x8F);
-  return overlong_or_surrogate ? 0 : n;
-}
 
 bool is_c1(std::string_view text, std::size_t i, std::size_t n) {
   return n == 2 && static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;

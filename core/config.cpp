@@ -1,4 +1,5 @@
 #include "core/config.h"
+#include "core/json_text.h"
 
 #include <fmt/format.h>
 
@@ -6,24 +7,6 @@
 
 namespace cso {
 namespace {
-
-/// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char b0 = byte(0);
-  const std::size_t n = b0 < 0x80 ? 1 : b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
-  if (n == 0 || i + n > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  const bool overlong_or_surrogate = (b0 == 0xE0 && byte(1) < 0xA0) || (b0 == 0xED && byte(1) > 0x9F) ||
-                                     (b0 == 0xF0 && byte(1) < 0x90) || (b0 == 0xF4 && byte(1) > 0x8F);
-  return overlong_or_surrogate ? 0 : n;
-}
 
 /// A TOML basic string: quotes, backslashes, control characters (C0, DEL, C1) escaped;
 /// invalid UTF-8 becomes U+FFFD, since a TOML document must be valid UTF-8.

@@ -7,8 +7,9 @@ namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
-/// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+}  // namespace
+
+std::size_t utf8_length(std::string_view text, std::size_t i) {
   const auto b0 = static_cast<std::uint8_t>(text[i]);
   if (b0 < 0x80) {
     return 1;
@@ -45,15 +46,13 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return len;
 }
 
-}  // namespace
-
 bool valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (static_cast<std::uint8_t>(text[i]) < 0x80) {  // ASCII, the common case
       ++i;
       continue;
     }
-    const std::size_t len = utf8_sequence_length(text, i);
+    const std::size_t len = utf8_length(text, i);
     if (len == 0) {
       return false;
     }
@@ -83,7 +82,7 @@ void append_json_string(std::string& out, std::string_view text) {
     const char c = text[i];
     const auto u = static_cast<std::uint8_t>(c);
     if (u >= 0x80) {
-      const std::size_t len = utf8_sequence_length(text, i);
+      const std::size_t len = utf8_length(text, i);
       if (len == 0) {
         out.append(k_replacement);
         ++i;

@@ -10,6 +10,10 @@ namespace cso {
 void append_json_string(std::string& out, std::string_view text);
 std::string json_string(std::string_view text);
 
+/// Length of the well-formed UTF-8 sequence at text[i] (1 for ASCII), or 0 if it is not one
+/// (overlong, surrogate, past U+10FFFF, truncated, or a stray continuation byte).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
 /// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool valid_utf8(std::string_view text);
 

@@ -1,6 +1,7 @@
 // Civil-date arithmetic is Howard Hinnant's days_from_civil/civil_from_days
 // (https://howardhinnant.github.io/date_algorithms.html), so nothing depends on TZ or the C library.
 #include "core/time.h"
+#include "core/json_text.h"
 
 #include <algorithm>
 #include <array>
@@ -94,30 +95,6 @@ int digits_at(std::string_view s, std::size_t pos, std::size_t n) {
     v = v * 10 + (s[i] - '0');
   }
   return v;
-}
-
-/// Length of the valid UTF-8 sequence starting at `i`, or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0U; };
-  const unsigned c = byte(i);
-  const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    return byte(k) >= lo && byte(k) <= hi;
-  };
-  if (c < 0x80) {
-    return 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    return cont(i + 1) ? 2 : 0;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    const bool second = c == 0xE0 ? cont(i + 1, 0xA0) : c == 0xED ? cont(i + 1, 0x80, 0x9F) : cont(i + 1);
-    return second && cont(i + 2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const bool second = c == 0xF0 ? cont(i + 1, 0x90) : c == 0xF4 ? cont(i + 1, 0x80, 0x8F) : cont(i + 1);
-    return second && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  }
-  return 0;
 }
 
 /// User text made safe to echo: control bytes and invalid UTF-8 as \xNN, long text cut short.

@@ -1,3 +1,4 @@
+#include "tests/unit/test_support.h"
 #include "core/query.h"
 
 #include <doctest/doctest.h>
@@ -14,18 +15,7 @@ using namespace std::string_literals;
 
 namespace {
 
-/// The message of the usage Error `f` throws; fails the test if it throws nothing or something else.
-template <typename F>
-std::string usage_message(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
-    return e.what();
-  }
-  FAIL("expected a usage error");
-  return {};
-}
+using test::usage_message;
 
 /// The sort keys as text again ("-score,due"), so one CHECK compares a whole list.
 std::string sort_text(const KindDef& kind, std::string_view text) {

@@ -1,3 +1,4 @@
+#include "tests/unit/test_support.h"
 #include "core/record.h"
 
 #include <doctest/doctest.h>
@@ -31,18 +32,7 @@ constexpr std::array<FieldDef, 6> k_fields{{
 }};
 constexpr KindDef k_thing{"thing", "THG", "thing", k_fields};
 
-/// The message of the usage Error `f` throws; fails the test if it throws nothing or something else.
-template <typename F>
-std::string usage_message(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
-    return e.what();
-  }
-  FAIL("expected a usage error");
-  return {};
-}
+using test::usage_message;
 
 std::string id_error(std::string_view text) {
   return usage_message([&] { parse_id(risk::kind(), text, "ID"); });

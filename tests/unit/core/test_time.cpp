@@ -1,3 +1,4 @@
+#include "tests/unit/test_support.h"
 #include "core/time.h"
 
 #include <doctest/doctest.h>
@@ -26,18 +27,7 @@ Instant at(std::string_view stored) {
 
 std::string when(std::string_view text) { return format_instant(parse_when(text, k_clock, "--due")); }
 
-/// The message of the usage Error `f` throws; fails the test if it throws nothing or something else.
-template <typename F>
-std::string usage_message(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
-    return e.what();
-  }
-  FAIL("expected a usage error");
-  return {};
-}
+using test::usage_message;
 
 std::string when_error(std::string_view text) {
   return usage_message([&] { parse_when(text, k_clock, "--due"); });

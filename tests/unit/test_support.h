@@ -1,0 +1,24 @@
+#pragma once
+// Helpers shared by the unit tests.
+#include "core/error.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace cso::test {
+
+/// The message of the usage Error `f` throws; fails the test if it throws nothing or something else.
+template <typename F>
+std::string usage_message(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    return e.what();
+  }
+  FAIL("expected a usage error");
+  return {};
+}
+
+}  // namespace cso::test
