@@ -106,20 +106,15 @@ void setup_staff(CLI::App& app, Context& ctx) {
   bind(l, *sort, "--sort", "fields, -field for descending");
   l->add_flag("--all", *all, "include inactive (offboarded) staff");
   l->callback([&ctx, team, role, all, sort] {
-    Query q;
-    if (!*all) {
-      q.where.push_back(Condition{staff::status, Op::eq, {std::string("active")}, {}});
+    staff::ListFilter f;
+    f.include_inactive = *all;
+    if (team->given()) {
+      f.teams = split_list(team->value, "--team");
     }
-    for (const auto& [option, field, what] : {std::tuple{team.get(), staff::team, "--team"},
-                                              std::tuple{role.get(), staff::role, "--role"}}) {
-      if (option->given()) {
-        Condition c{field, Op::in, {}, {}};
-        for (const auto& v : split_list(option->value, what)) {
-          c.values.emplace_back(v);
-        }
-        q.where.push_back(std::move(c));
-      }
+    if (role->given()) {
+      f.roles = split_list(role->value, "--role");
     }
+    Query q = staff::make_query(f);
     if (sort->given()) {
       q.sort = parse_sort(staff::kind(), sort->value);
     }

@@ -13,56 +13,6 @@ namespace {
 
 constexpr std::size_t k_attention_lines = 12;
 
-struct Counts {
-  std::vector<std::pair<std::string, std::int64_t>> items;
-  std::int64_t total = 0;
-};
-
-/// Counts per value of the kind's first tally field, in the order of `values` (values with no
-/// record count 0).
-Counts counts(Context& ctx, const KindDef& kind, const std::vector<std::string>& values) {
-  const auto found = storage::tally(ctx.db(), kind);
-  Counts c;
-  for (const auto& v : values) {
-    std::int64_t n = 0;
-    for (const auto& g : found) {
-      n += g.values[0] == Value{v} ? g.count : 0;
-    }
-    c.items.emplace_back(v, n);
-    c.total += n;
-  }
-  return c;
-}
-
-/// Risks per status, and those not closed per level, from the counts kept by status and score.
-std::pair<Counts, Counts> risk_counts(Context& ctx) {
-  const auto groups = storage::tally(ctx.db(), risk::kind());
-  Counts by_status;
-  for (const auto* status : {"open", "treating", "accepted", "closed"}) {
-    by_status.items.emplace_back(status, 0);
-  }
-  Counts by_level;
-  for (const auto* level : {"critical", "high", "medium", "low"}) {
-    by_level.items.emplace_back(level, 0);
-  }
-  for (const auto& g : groups) {
-    const std::string status = std::holds_alternative<std::string>(g.values[0]) ? std::get<std::string>(g.values[0]) : "";
-    for (auto& [name, n] : by_status.items) {
-      n += name == status ? g.count : 0;
-    }
-    by_status.total += g.count;
-    const auto* score = std::get_if<std::int64_t>(&g.values[1]);
-    if (status == "closed" || score == nullptr) {
-      continue;
-    }
-    for (auto& [name, n] : by_level.items) {
-      n += risk::level_of(*score, ctx.config.risk_bands) == name ? g.count : 0;
-    }
-    by_level.total += g.count;
-  }
-  return {by_status, by_level};
-}
-
 std::string json_counts(const Counts& c) {
   std::string out = "{";
   for (const auto& [k, n] : c.items) {
@@ -98,8 +48,8 @@ void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
     storage::ReadSnapshot snapshot(ctx.db());
-    const Counts people = counts(ctx, staff::kind(), {"active", "inactive"});
-    const auto [risks, levels] = risk_counts(ctx);
+    const Counts people = counts_by_first(storage::tally(ctx.db(), staff::kind()), {"active", "inactive"});
+    const auto [risks, levels] = risk::status_and_level_counts(storage::tally(ctx.db(), risk::kind()), ctx.config);
     const CheckResult check = attention(ctx);
     if (ctx.output.format != Format::table) {
       std::string problems;

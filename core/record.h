@@ -52,7 +52,6 @@ struct KindDef {
   std::span<const std::size_t> tally_by = {};
 
   std::optional<std::size_t> index_of(std::string_view field) const;
-  const FieldDef& field(std::size_t i) const { return fields[i]; }
 };
 
 using Value = std::variant<std::monostate, std::int64_t, std::string>;

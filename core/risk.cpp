@@ -92,6 +92,26 @@ std::pair<std::int64_t, std::int64_t> score_range(std::string_view level, const 
   throw usage_error("--level: '{}' is not a level; use low, medium, high or critical", level);
 }
 
+std::pair<Counts, Counts> status_and_level_counts(const std::vector<GroupCount>& groups, const Config& config) {
+  const Counts by_status = counts_by_first(groups, {k_statuses.begin(), k_statuses.end()});
+  Counts by_level;
+  for (const auto* name : {"critical", "high", "medium", "low"}) {
+    by_level.items.emplace_back(name, 0);
+  }
+  for (const auto& g : groups) {
+    const auto* s = std::get_if<std::string>(&g.values[0]);
+    const auto* score = g.values.size() > 1 ? std::get_if<std::int64_t>(&g.values[1]) : nullptr;
+    if (s == nullptr || *s == "closed" || score == nullptr) {
+      continue;
+    }
+    for (auto& [name, n] : by_level.items) {
+      n += level_of(*score, config.risk_bands) == name ? g.count : 0;
+    }
+    by_level.total += g.count;
+  }
+  return {by_status, by_level};
+}
+
 void derive(Record& r, const Config& config) {
   if (r.is_null(score)) {
     r.set_null(level);

@@ -1,6 +1,7 @@
 #pragma once
 // The risk register (SPEC §4 risk): its fields, score bands and state machine.
 #include "core/config.h"
+#include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
@@ -24,6 +25,11 @@ const KindDef& kind();
 std::string_view level_of(std::int64_t score, const RiskBands& bands);
 /// The score range [lo, hi] of a level name; a usage Error for an unknown level.
 std::pair<std::int64_t, std::int64_t> score_range(std::string_view level, const Config& config);
+/// Risks per status, and those not closed per level (with the configured bands), from counts
+/// grouped by status and score.
+std::pair<Counts, Counts> status_and_level_counts(const std::vector<GroupCount>& by_status_and_score,
+                                                  const Config& config);
+
 /// Fills the derived `level` field from `score`.
 void derive(Record& r, const Config& config);
 

@@ -29,6 +29,23 @@ constexpr KindDef k_kind{"staff", "", "staff", k_fields, k_tally};
 
 const KindDef& kind() { return k_kind; }
 
+Query make_query(const ListFilter& f) {
+  Query q;
+  if (!f.include_inactive) {
+    q.where.push_back(Condition{status, Op::eq, {std::string("active")}, {}});
+  }
+  for (const auto& [values, field] : {std::pair{&f.teams, team}, std::pair{&f.roles, role}}) {
+    if (!values->empty()) {
+      Condition c{field, Op::in, {}, {}};
+      for (const auto& v : *values) {
+        c.values.emplace_back(v);
+      }
+      q.where.push_back(std::move(c));
+    }
+  }
+  return q;
+}
+
 std::string parse_handle(std::string_view text, std::string_view what) {
   bool ok = !text.empty() && text.size() <= 64;
   for (std::size_t i = 0; ok && i < text.size(); ++i) {

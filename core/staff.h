@@ -4,11 +4,21 @@
 #include "core/record.h"
 #include "core/time.h"
 
+#include <string>
+#include <vector>
+
 namespace cso::staff {
 
 enum F : std::size_t { handle, name, email, role, team, manager, started, left, status, field_count };
 
 const KindDef& kind();
+
+/// Filters of `staff list`; empty means "any".
+struct ListFilter {
+  std::vector<std::string> teams, roles;
+  bool include_inactive = false;
+};
+Query make_query(const ListFilter& f);
 
 /// Validates a handle: [a-z0-9][a-z0-9._-]*, at most 64 characters. Usage Error naming `what`.
 std::string parse_handle(std::string_view text, std::string_view what);

@@ -1,6 +1,7 @@
 #pragma once
 // Reading and writing records of any kind, derived from its KindDef. Writes go only
 // through Tx, which journals every change in the same transaction (SPEC §6).
+#include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "storage/db.h"
@@ -28,12 +29,7 @@ Record get_or_throw(Db& db, const KindDef& kind, const Value& key);
 /// place: the record is reused for the next row).
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn);
 std::int64_t count(Db& db, const KindDef& kind, const Query& q);
-/// Counts of the records matching `where`, grouped by the values of `fields` (a status
-/// overview: one query, over an index, instead of one per value).
-struct GroupCount {
-  std::vector<Value> values;  ///< one per grouped field
-  std::int64_t count = 0;
-};
+/// Counts of the records matching `where`, grouped by the values of `fields`.
 std::vector<GroupCount> count_by(Db& db, const KindDef& kind, const std::vector<std::size_t>& fields,
                                  const std::vector<Condition>& where = {});
 /// The counts Tx keeps per combination of kind.tally_by values: count_by(kind.tally_by)
