@@ -4,6 +4,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <vector>
 
 namespace cso::risk {
 namespace {
@@ -166,7 +167,7 @@ void require_status(const Record& r, std::string_view verb) {
     if (rule.verb != verb) {
       continue;
     }
-    std::string allowed;
+    std::vector<std::string_view> from;
     for (const auto s : rule.from) {
       if (s.empty()) {
         continue;
@@ -174,8 +175,12 @@ void require_status(const Record& r, std::string_view verb) {
       if (s == r.text(status)) {
         return;
       }
-      allowed += allowed.empty() ? "" : ", ";
-      allowed += s;
+      from.push_back(s);
+    }
+    std::string allowed;  // "open, treating or accepted"
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      allowed += i == 0 ? "" : (i + 1 == from.size() ? " or " : ", ");
+      allowed += from[i];
     }
     throw conflict_error("{} is {}; 'risk {}' needs a risk that is {}", display_key(k_kind, r), r.text(status), verb,
                          allowed);

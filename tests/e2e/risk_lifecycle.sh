@@ -147,18 +147,18 @@ refused() {
   err_has "RSK-1"
 }
 refused close 1 --reason "again"
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 refused assess 1 --likelihood 1 --impact 1
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 refused assess 1 --likelihood 1 --impact 1 --residual
 refused treat 1 --strategy mitigate --plan "x"
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 refused accept 1 --until 2027-06-30 --reason "x"
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 refused review 1
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 refused edit 1 --title "Renamed"
-err_has "open, treating, accepted"
+err_has "open, treating or accepted"
 unchanged
 
 ok cso risk reopen 1

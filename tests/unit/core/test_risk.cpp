@@ -218,7 +218,7 @@ TEST_CASE("require_status: every verb from every status") {
     const Error e = error_of([&] { risk::require_status(with_status("closed"), verb); });
     CHECK(e.code() == ExitCode::conflict);
     CHECK(std::string(e.what()) ==
-          fmt::format("RSK-7 is closed; 'risk {}' needs a risk that is open, treating, accepted", verb));
+          fmt::format("RSK-7 is closed; 'risk {}' needs a risk that is open, treating or accepted", verb));
   }
   CHECK_NOTHROW(risk::require_status(with_status("closed"), "reopen"));
   for (const auto& s : active) {
