@@ -53,19 +53,6 @@ void print_json(Context& ctx, const CheckResult& r) {
                          severity_name(r.status), r.critical, r.warning, problems, problems.empty() ? "" : "\n  ");
 }
 
-std::string rule_setting(const Config& c, const Rule& rule) {
-  const auto it = c.rule_severity.find(std::string(rule.id));
-  if (it == c.rule_severity.end()) {
-    return "on";
-  }
-  switch (it->second) {
-    case RuleSeverity::off: return "off";
-    case RuleSeverity::warning: return "on, every problem WARNING";
-    case RuleSeverity::critical: return "on, every problem CRITICAL";
-    case RuleSeverity::default_: break;
-  }
-  return "on";
-}
 
 }  // namespace
 
@@ -86,21 +73,4 @@ void setup_check(CLI::App& app, Context& ctx) {
     ctx.exit_status = static_cast<int>(result.status);
   });
 }
-
-std::string checks_help(const Config& config) {
-  std::string out =
-      "cso check runs these rules (read-only) and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
-      "\"Near\" means within check.warn_within (now " + format_duration(config.check_warn_within) + ") of the date.\n"
-      "Change a rule's severity or switch it off in config:\n"
-      "  [check.rules.\"risk.untreated\"]\n  severity = \"warning\"   # \"warning\", \"critical\" or \"off\"\n\n";
-  for (const Rule& rule : all_rules()) {
-    out += fmt::format("{}\n    {}\n    severity: {}; now: {}\n", rule.id, rule.description, rule.severities,
-                       rule_setting(config, rule));
-    if (!rule.settings.empty()) {
-      out += fmt::format("    settings: {}\n", rule.settings);
-    }
-  }
-  return out;
-}
-
 }  // namespace cso::cli

@@ -7,8 +7,6 @@
 
 namespace cso::cli {
 
-std::string checks_help(const Config& config);  // check.cpp
-
 void setup_help(CLI::App& app, Context& ctx) {
   auto topic = std::make_shared<std::string>();
   CLI::App* help = add_command(app, "help", "help on a topic (dates, formats, exit-codes, config, checks) or a command");

@@ -1,5 +1,9 @@
 #include "cli/help_topics.h"
 
+#include "core/check.h"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -133,6 +137,20 @@ constexpr std::array<Topic, 4> k_topics{{
     {"config", k_config},
 }};
 
+std::string rule_setting(const Config& c, const Rule& rule) {
+  const auto it = c.rule_severity.find(std::string(rule.id));
+  if (it == c.rule_severity.end()) {
+    return "on";
+  }
+  switch (it->second) {
+    case RuleSeverity::off: return "off";
+    case RuleSeverity::warning: return "on, every problem WARNING";
+    case RuleSeverity::critical: return "on, every problem CRITICAL";
+    case RuleSeverity::default_: break;
+  }
+  return "on";
+}
+
 }  // namespace
 
 std::optional<std::string_view> help_topic(std::string_view name) {
@@ -149,6 +167,22 @@ std::vector<std::string_view> help_topic_names() {
     names.push_back(topic.name);
   }
   return names;
+}
+
+std::string checks_help(const Config& config) {
+  std::string out =
+      "cso check runs these rules (read-only) and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
+      "\"Near\" means within check.warn_within (now " + format_duration(config.check_warn_within) + ") of the date.\n"
+      "Change a rule's severity or switch it off in config:\n"
+      "  [check.rules.\"risk.untreated\"]\n  severity = \"warning\"   # \"warning\", \"critical\" or \"off\"\n\n";
+  for (const Rule& rule : all_rules()) {
+    out += fmt::format("{}\n    {}\n    severity: {}; now: {}\n", rule.id, rule.description, rule.severities,
+                       rule_setting(config, rule));
+    if (!rule.settings.empty()) {
+      out += fmt::format("    settings: {}\n", rule.settings);
+    }
+  }
+  return out;
 }
 
 }  // namespace cso::cli

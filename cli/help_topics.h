@@ -1,7 +1,10 @@
 #pragma once
-// The static texts of `cso help TOPIC`. The `checks` and `templates` topics depend on the
-// configuration and the template search path, so they are rendered elsewhere.
+// The texts of `cso help TOPIC`: static ones, and `checks`, rendered from the rule registry
+// with the settings in force.
+#include "core/config.h"
+
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,5 +16,8 @@ std::optional<std::string_view> help_topic(std::string_view name);
 
 /// The names help_topic knows, in the order `cso help` lists them.
 std::vector<std::string_view> help_topic_names();
+
+/// The `checks` topic: every rule with its description, severities and current setting.
+std::string checks_help(const Config& config);
 
 }  // namespace cso::cli

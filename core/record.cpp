@@ -72,11 +72,6 @@ const std::string& Record::text(std::size_t i) const {
   return s ? *s : k_empty;
 }
 
-std::optional<std::string> Record::opt_text(std::size_t i) const {
-  const auto* s = std::get_if<std::string>(&values[i]);
-  return s ? std::optional<std::string>(*s) : std::nullopt;
-}
-
 std::int64_t Record::integer(std::size_t i) const {
   const auto* v = std::get_if<std::int64_t>(&values[i]);
   return v ? *v : 0;

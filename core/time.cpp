@@ -293,11 +293,6 @@ Instant parse_when(std::string_view text, const Clock& clock, std::string_view w
   return *t;
 }
 
-std::optional<Instant> try_parse_when(std::string_view text, const Clock& clock) {
-  std::string problem;
-  return parse_when_impl(text, clock, problem);
-}
-
 /// Review periods, SLAs and windows are at most a century: longer is a typo, and keeping them
 /// short keeps `add(now, period)` inside the dates cso can store.
 constexpr std::int64_t k_max_duration_seconds = 100LL * 366 * 86400;

@@ -32,7 +32,6 @@ Clock clock_from_environment();
 /// (+30d, -2w, +3m, +1y, +4h). `what` names the flag in the error message
 /// ("--due: 'soon' is not a date; use YYYY-MM-DD, an RFC 3339 instant, today, or +30d").
 Instant parse_when(std::string_view text, const Clock& clock, std::string_view what);
-std::optional<Instant> try_parse_when(std::string_view text, const Clock& clock);
 
 /// Parses `Nh`, `Nd`, `Nw`, `Nm`, `Ny` (N a positive integer, at most 5 digits).
 Duration parse_duration(std::string_view text, std::string_view what);

@@ -157,8 +157,8 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
     add("actor = ?", {*f.actor});
   }
   if (f.action) {
-    // Actions are [a-z0-9._-] (checked by the caller), so the GLOB pattern needs no escaping.
-    add("(action = ? OR action GLOB ?)", {*f.action, *f.action + ".*"});
+    // "risk" also matches every "risk.*": the names between "risk." and "risk/" ('/' follows '.').
+    add("(action = ? OR (action > ? AND action < ?))", {*f.action, *f.action + ".", *f.action + "/"});
   }
   std::string sql = std::string(k_select) + ", (SELECT hash FROM journal p WHERE p.seq = journal.seq - 1) AS prev FROM journal" + where + " ORDER BY seq DESC";
   if (f.limit) {

@@ -38,7 +38,7 @@ struct LogFilter {
   std::optional<std::string> record;  ///< exact record key ("RSK-12", a handle)
   std::optional<std::string> since;   ///< entries at or after this RFC 3339 instant
   std::optional<std::string> actor;
-  std::optional<std::string> action;  ///< "risk.assess", or "risk" for every risk.* action
+  std::optional<std::string> action;  ///< "risk.assess", or "risk" for every risk.* action (any text)
   std::optional<std::int64_t> limit;  ///< the newest N
   bool newest_first = true;
 };

@@ -94,6 +94,10 @@ expect_exit 0 env -u XDG_DATA_HOME "$CSO" risk list --format jsonl
 [ "$(json .title)" == "Personal register" ] || fail "HOME/.local/share/cso/cso.db is the default without XDG_DATA_HOME"
 XDG_DATA_HOME=$TMP/other expect_exit 3 cso risk list
 err_has "$TMP/other/cso/cso.db"
+# A relative XDG_DATA_HOME is ignored, as the XDG spec says: the default applies.
+expect_exit 0 env XDG_DATA_HOME=relative/dir "$CSO" risk list --format jsonl
+[ "$(json .title)" == "Personal register" ] || fail "a relative XDG_DATA_HOME was used"
+[ ! -e "$TMP/relative" ] || fail "a relative XDG_DATA_HOME created something"
 
 # A nearer .cso/ that holds no database (say, only a config.toml) does not hide the workspace above
 # it, and cso never falls back to the personal database from inside a workspace.

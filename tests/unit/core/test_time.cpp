@@ -189,7 +189,6 @@ TEST_CASE("parse_when: bad input names the flag and the text") {
                           "2026-11-27X04:26:36Z", "2026/11/27", "27-11-2026", "+1e5d", "0x10"}) {
     CAPTURE(bad);
     CHECK(when_error(bad) == "--due: '"s + bad + "' is not a date; " + k_forms);
-    CHECK_FALSE(try_parse_when(bad, k_clock).has_value());
   }
   CHECK(when_error("2026-02-30") == "--due: '2026-02-30' is not a valid date; 2026-02 has 28 days");
   CHECK(when_error("2023-02-29") == "--due: '2023-02-29' is not a valid date; 2023-02 has 28 days");

@@ -119,3 +119,30 @@ TEST_CASE("bulk mode writes in batches yet journals every record in order, mixed
   CHECK(report.problems.empty());
   CHECK(report.entries == 601);
 }
+
+TEST_CASE("log's action filter: a noun matches its actions only, and text is never a pattern") {
+  auto db = Db::in_memory();
+  {
+    Tx tx(*db, Actor{"alice", 0});
+    Record r = risk_with("open", 4);
+    tx.insert(risk::kind(), r, "risk.add");
+    r.set(risk::status, "closed"s);
+    tx.update(risk::kind(), r, "risk.close");
+    Record other = risk_with("open", 5);
+    tx.insert(risk::kind(), other, "riskier.add");
+    tx.commit();
+  }
+  const auto actions = [&](const std::string& filter) {
+    LogFilter f;
+    f.action = filter;
+    f.newest_first = false;
+    std::string out;
+    each_entry(*db, f, [&](const JournalEntry& e) { out += e.action + " "; });
+    return out;
+  };
+  CHECK(actions("risk") == "risk.add risk.close ");
+  CHECK(actions("risk.close") == "risk.close ");
+  CHECK(actions("risk*") == "");
+  CHECK(actions("r%") == "");
+  CHECK(actions("riskier") == "riskier.add ");
+}
