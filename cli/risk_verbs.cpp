@@ -20,7 +20,8 @@ std::int64_t risk_id(const VerbOptions& o) { return parse_id(risk::kind(), o.id,
 void run_assess(Context& ctx, const VerbOptions& o) {
   const auto l = risk::parse_rating(o.likelihood, "--likelihood", ctx.config);
   const auto i = risk::parse_rating(o.impact, "--impact", ctx.config);
-  change_record(ctx, risk_view(ctx), risk_id(o), "risk.assess", o.note.value, [&](Record& r) {
+  const std::string note = parse_note(o.note.value, "--note");
+  change_record(ctx, risk_view(ctx), risk_id(o), "risk.assess", note, [&](Record& r) {
     risk::require_status(r, "assess");
     risk::assess(r, l, i, o.residual, ctx.clock);
   });
@@ -54,8 +55,8 @@ void run_accept(Context& ctx, const VerbOptions& o) {
   if (o.reason.value.empty()) {
     throw usage_error("--reason: an acceptance needs a reason");
   }
-  parse_field_value(risk::kind(), risk::plan, o.reason.value, "--reason", ctx.clock);
-  change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", o.reason.value, [&](Record& r) {
+  const std::string reason = parse_note(o.reason.value, "--reason");
+  change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", reason, [&](Record& r) {
     risk::require_status(r, "accept");
     risk::accept(r, format_date(until), ctx.actor_handle(), ctx.clock);
   });
@@ -63,10 +64,8 @@ void run_accept(Context& ctx, const VerbOptions& o) {
 
 void run_simple(Context& ctx, const VerbOptions& o, std::string_view verb, std::string_view note,
                 void (*apply)(Record&, const Context&)) {
-  if (!note.empty()) {
-    parse_field_value(risk::kind(), risk::plan, note, "--note", ctx.clock);
-  }
-  change_record(ctx, risk_view(ctx), risk_id(o), fmt::format("risk.{}", verb), note, [&](Record& r) {
+  const std::string checked = parse_note(note, verb == "close" ? "--reason" : "--note");
+  change_record(ctx, risk_view(ctx), risk_id(o), fmt::format("risk.{}", verb), checked, [&](Record& r) {
     risk::require_status(r, verb);
     apply(r, ctx);
   });

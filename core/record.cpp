@@ -166,6 +166,10 @@ std::string canonical_json(const KindDef& kind, const Record& r) {
   return out;
 }
 
+std::string parse_note(std::string_view text, std::string_view what) {
+  return parse_text(text, what, k_max_longtext);
+}
+
 Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view text, std::string_view what,
                         const Clock& clock) {
   const FieldDef& f = kind.fields[field];

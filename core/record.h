@@ -80,6 +80,10 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
 /// no whitespace. This is what the journal records and what verify compares.
 std::string canonical_json(const KindDef& kind, const Record& r);
 
+/// Validates the note or reason given with a change (journalled with it): UTF-8, at most
+/// 1 MiB. A usage Error naming `what` otherwise.
+std::string parse_note(std::string_view text, std::string_view what);
+
 /// Validates and converts user text for one field (enum membership, integers, dates as
 /// stored form, UTF-8, size limits). Errors name `what` and say what is accepted.
 Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view text, std::string_view what,

@@ -184,5 +184,18 @@ has status open
 ok cso risk history 1 --format json
 [ "$(json 'map(.action) | join(",")')" == "risk.add,risk.assess,risk.assess,risk.assess,risk.treat,risk.treat,risk.accept,risk.accept,risk.review,risk.review,risk.close,risk.reopen,risk.treat,risk.accept,risk.close,risk.reopen" ] ||
   fail "history is every change in order: $(json 'map(.action) | join(",")')"
+
+# Notes and reasons are journalled, so they are checked like any text: bad ones change nothing.
+snapshot
+bad=$(printf 'bad \xff note')
+expect_exit 2 cso risk assess 1 --likelihood 2 --impact 2 --note "$bad"
+err_has "--note"
+expect_exit 2 cso risk accept 1 --until +30d --reason "$bad"
+err_has "--reason"
+expect_exit 2 cso risk review 1 --note "$bad"
+err_has "--note"
+expect_exit 2 cso risk close 1 --reason "$bad"
+err_has "--reason"
+unchanged
 verified
 done_ok
