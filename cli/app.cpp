@@ -10,11 +10,15 @@
 namespace cso::cli {
 namespace {
 
-constexpr std::array<CommandDef, 10> k_commands{{
+constexpr std::array<CommandDef, 14> k_commands{{
     {"init", "create the database, or migrate an existing one", setup_init},
     {"status", "what exists and what needs attention now", setup_status},
     {"check", "compliance checks for cron (monitoring-plugin exit codes)", setup_check},
+    {"policy", "policies, standards and procedures: versioned, approved, acknowledged", setup_policy},
     {"risk", "the risk register", setup_risk},
+    {"incident", "incident response, from detection to lessons learned", setup_incident},
+    {"audit", "audits, assessments and their findings", setup_audit},
+    {"train", "security awareness and role training", setup_train},
     {"staff", "the security team and everyone in scope", setup_staff},
     {"log", "the journal of every change", setup_log},
     {"verify", "verify the journal's hash chain and every record against it", setup_verify},

@@ -135,6 +135,11 @@ void seed_demo(storage::Tx& tx, const Config& config, const Clock& clock) {
   for (const auto& d : k_risks) {
     seed_risk(tx, d, config, clock);
   }
+  seed_demo_certs(tx, config, clock);
+  seed_demo_policies(tx, config, clock);
+  seed_demo_training(tx, config, clock);
+  seed_demo_incidents(tx, config, clock);
+  seed_demo_audits(tx, config, clock);
 }
 
 }  // namespace cso::cli

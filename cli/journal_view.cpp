@@ -69,6 +69,7 @@ void print_entries(Context& ctx, const storage::LogFilter& filter) {
 void print_history(Context& ctx, const std::string& record) {
   storage::LogFilter f;
   f.record = record;
+  f.with_parts = true;
   f.newest_first = false;
   print_entries(ctx, f);
 }

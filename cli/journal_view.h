@@ -6,7 +6,7 @@
 namespace cso::cli {
 
 void print_entries(Context& ctx, const storage::LogFilter& filter);
-/// The entries of one record, oldest first.
+/// The entries of one record and its parts ("POL-3/v2" of "POL-3"), oldest first.
 void print_history(Context& ctx, const std::string& record);
 
 }  // namespace cso::cli

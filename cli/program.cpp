@@ -28,6 +28,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   storage::LogFilter f;
   if (o.id.given()) {
     f.record = record_key(o.id.value);
+    f.with_parts = true;
   }
   if (o.since.given()) {
     f.since = format_instant(parse_when(o.since.value, ctx.clock, "--since"));

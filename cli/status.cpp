@@ -1,9 +1,8 @@
 // `cso status`: like `git status` for the program — counts per domain and what needs
 // attention now (the check rules, without the journal replay), in one screen.
 #include "cli/commands.h"
+#include "cli/status_sections.h"
 #include "core/check.h"
-#include "core/risk.h"
-#include "core/staff.h"
 #include "storage/check_source.h"
 
 #include <ostream>
@@ -12,22 +11,6 @@ namespace cso::cli {
 namespace {
 
 constexpr std::size_t k_attention_lines = 12;
-
-std::string json_counts(const Counts& c) {
-  std::string out = "{";
-  for (const auto& [k, n] : c.items) {
-    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", k, n);
-  }
-  return out + "}";
-}
-
-std::string text_counts(const Counts& c) {
-  std::string out;
-  for (const auto& [k, n] : c.items) {
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, k);
-  }
-  return out;
-}
 
 CheckResult attention(Context& ctx) {
   std::vector<std::string> rules;
@@ -44,12 +27,31 @@ Style severity_style(Severity s) { return s == Severity::critical ? Style::red :
 
 }  // namespace
 
+std::string json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items) {
+  std::string out = "{";
+  for (const auto& [k, n] : items) {
+    out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_value(Value{k}), n);
+  }
+  return out + "}";
+}
+
+std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>& items) {
+  std::string out;
+  for (const auto& [k, n] : items) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, k);
+  }
+  return out;
+}
+
 void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
     storage::ReadSnapshot snapshot(ctx.db());
-    const Counts people = counts_by_first(storage::tally(ctx.db(), staff::kind()), {"active", "inactive"});
-    const auto [risks, levels] = risk::status_and_level_counts(storage::tally(ctx.db(), risk::kind()), ctx.config);
+    std::vector<StatusSection> sections;
+    for (const auto section : {staff_status, risk_status, policy_status, training_status, incident_status,
+                               finding_status}) {
+      sections.push_back(section(ctx));
+    }
     const CheckResult check = attention(ctx);
     if (ctx.output.format != Format::table) {
       std::string problems;
@@ -60,21 +62,28 @@ void setup_status(CLI::App& app, Context& ctx) {
             p.id.empty() ? "null" : json_value(Value{p.id}), p.title.empty() ? "null" : json_value(Value{p.title}),
             json_value(Value{p.message}), p.due ? json_value(Value{*p.due}) : "null");
       }
+      std::string members;
+      for (const auto& s : sections) {
+        if (!s.json_key.empty()) {
+          members += fmt::format("\"{}\": {}, ", s.json_key, s.json);
+        }
+      }
       ctx.out << fmt::format(
-          "{{\"database\": {}, \"now\": \"{}\", \"staff\": {}, \"risks\": {{\"total\": {}, \"by_status\": {}, "
-          "\"by_level\": {}}}, \"attention\": {{\"status\": \"{}\", \"critical\": {}, \"warning\": {}, "
-          "\"problems\": [{}]}}}}\n",
-          json_value(Value{ctx.db_path()}), format_instant(ctx.clock.now), json_counts(people), risks.total,
-          json_counts(risks), json_counts(levels), severity_name(check.status), check.critical, check.warning,
-          problems);
+          "{{\"database\": {}, \"now\": \"{}\", {}\"attention\": {{\"status\": \"{}\", \"critical\": {}, "
+          "\"warning\": {}, \"problems\": [{}]}}}}\n",
+          json_value(Value{ctx.db_path()}), format_instant(ctx.clock.now), members, severity_name(check.status),
+          check.critical, check.warning, problems);
       return;
     }
     const bool color = ctx.output.color;
     ctx.out << paint("cso status", Style::bold, color) << "  " << sanitize(ctx.db_path()) << "  ("
             << format_date(ctx.clock.now) << ")\n\n";
-    ctx.out << fmt::format("  {:<8} {} active, {} inactive\n", "staff", people.items[0].second, people.items[1].second);
-    ctx.out << fmt::format("  {:<8} {} in all: {}\n", "risks", risks.total, text_counts(risks));
-    ctx.out << fmt::format("  {:<8} not closed by level: {}\n\n", "", text_counts(levels));
+    for (const auto& s : sections) {
+      for (const auto& [label, text] : s.lines) {
+        ctx.out << fmt::format("  {:<8} {}\n", label, sanitize_cell(text));
+      }
+    }
+    ctx.out << '\n';
     if (check.problems.empty()) {
       ctx.out << paint("Nothing needs attention.", Style::green, color) << '\n';
       return;

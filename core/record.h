@@ -42,9 +42,14 @@ struct FieldDef {
   bool has(FieldFlag f) const { return (flags & f) != 0; }
 };
 
+/// A record's key is its numbered ID ("RSK-12") or, for kinds without a prefix, the text of
+/// field 0: a staff handle, or the key of a part of another record, which begins with that
+/// record's key and a slash and is unique among all records: "POL-3/v2" (a policy version),
+/// "POL-3/v2/ack/bob", "alice/cert/CISSP", "INC-4/note/2". A record's history (and `cso log
+/// KEY`) includes its parts' entries.
 struct KindDef {
   std::string_view name;    ///< "risk"
-  std::string_view prefix;  ///< "RSK"; empty for staff, whose key is the handle
+  std::string_view prefix;  ///< "RSK"; empty for staff and parts, whose key is field 0's text
   std::string_view table;   ///< SQL table name (storage only)
   std::span<const FieldDef> fields;
   /// Fields whose value combinations storage keeps counts of, so overviews (`cso status`)

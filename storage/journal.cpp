@@ -147,7 +147,10 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
     where += clause;
     params.insert(params.end(), values);
   };
-  if (f.record) {
+  if (f.record && f.with_parts) {
+    // "POL-3" and its parts "POL-3/…": the keys between "POL-3/" and "POL-30" ('0' follows '/').
+    add("(record = ? OR (record > ? AND record < ?))", {*f.record, *f.record + "/", *f.record + "0"});
+  } else if (f.record) {
     add("record = ?", {*f.record});
   }
   if (f.since) {

@@ -36,6 +36,7 @@ Hash entry_hash(const JournalEntry& e);
 
 struct LogFilter {
   std::optional<std::string> record;  ///< exact record key ("RSK-12", a handle)
+  bool with_parts = false;            ///< also the record's parts: "POL-3/v2" with "POL-3" (record.h)
   std::optional<std::string> since;   ///< entries at or after this RFC 3339 instant
   std::optional<std::string> actor;
   std::optional<std::string> action;  ///< "risk.assess", or "risk" for every risk.* action (any text)

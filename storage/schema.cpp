@@ -8,7 +8,8 @@
 namespace cso::storage {
 namespace {
 
-constexpr std::array<std::string_view, 1> k_migrations{
+// One migration per domain added after the first; each runs once, in one transaction.
+constexpr std::array<std::string_view, 6> k_migrations{
     R"sql(
 CREATE TABLE staff(
   handle TEXT PRIMARY KEY NOT NULL,
@@ -67,6 +68,30 @@ CREATE TABLE journal(
   note TEXT,
   hash BLOB NOT NULL
 );
+)sql",
+    // 2: staff certifications.
+    R"sql(
+-- (staff certifications: tables to come)
+)sql",
+
+    // 3: policies, their versions and acknowledgements.
+    R"sql(
+-- (policies: tables to come)
+)sql",
+
+    // 4: training courses and assignments.
+    R"sql(
+-- (training: tables to come)
+)sql",
+
+    // 5: incidents and their timelines.
+    R"sql(
+-- (incidents: tables to come)
+)sql",
+
+    // 6: audits and findings.
+    R"sql(
+-- (audits and findings: tables to come)
 )sql",
 };
 

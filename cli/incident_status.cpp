@@ -1,0 +1,8 @@
+// Incidents: their section of `cso status`.
+#include "cli/status_sections.h"
+
+namespace cso::cli {
+
+StatusSection incident_status(Context&) { return {}; }
+
+}  // namespace cso::cli

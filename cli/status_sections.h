@@ -1,0 +1,34 @@
+#pragma once
+// `cso status` is made of one section per domain, each in its domain's file, listed in
+// status.cpp. A section reads counts (tallies where it can: status must stay fast) and
+// says them twice: lines for the screen and one member of the JSON object.
+#include "cli/context.h"
+#include "cli/output.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cso::cli {
+
+struct StatusSection {
+  std::string json_key;                 ///< "risks"
+  std::string json;                     ///< its value, raw JSON
+  std::vector<std::pair<std::string, std::string>> lines;  ///< (label or "", text) for the screen
+};
+
+/// "{\"open\": 3, \"closed\": 1}" and "3 open, 1 closed" from ordered counts.
+std::string json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
+std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
+
+// One per domain, in the order status prints them.
+StatusSection staff_status(Context& ctx);     ///< cli/staff_status.cpp (people, certifications)
+StatusSection risk_status(Context& ctx);      ///< cli/risk_status.cpp
+StatusSection policy_status(Context& ctx);    ///< cli/policy_status.cpp
+StatusSection training_status(Context& ctx);  ///< cli/train_status.cpp
+StatusSection incident_status(Context& ctx);  ///< cli/incident_status.cpp
+StatusSection finding_status(Context& ctx);   ///< cli/audit_status.cpp
+
+}  // namespace cso::cli

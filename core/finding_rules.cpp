@@ -1,0 +1,8 @@
+// Audit finding check rules (SPEC §5).
+#include "core/check_rules.h"
+
+namespace cso {
+
+std::span<const Rule> finding_rules() { return {}; }
+
+}  // namespace cso

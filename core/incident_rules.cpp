@@ -1,0 +1,8 @@
+// Incident check rules (SPEC §5).
+#include "core/check_rules.h"
+
+namespace cso {
+
+std::span<const Rule> incident_rules() { return {}; }
+
+}  // namespace cso

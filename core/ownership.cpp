@@ -1,0 +1,14 @@
+#include "core/ownership.h"
+
+#include "core/risk.h"
+
+namespace cso {
+
+std::vector<OwnedKind> owned_kinds() {
+  std::vector<OwnedKind> out;
+  out.push_back({&risk::kind(), risk::owner, risk::title, {{risk::status, Op::ne, {std::string("closed")}, {}}},
+                 risk::updated});
+  return out;
+}
+
+}  // namespace cso

@@ -1,0 +1,8 @@
+// Training check rules (SPEC §5).
+#include "core/check_rules.h"
+
+namespace cso {
+
+std::span<const Rule> training_rules() { return {}; }
+
+}  // namespace cso
