@@ -48,7 +48,7 @@ void setup_status(CLI::App& app, Context& ctx) {
   status->callback([&ctx] {
     storage::ReadSnapshot snapshot(ctx.db());
     std::vector<StatusSection> sections;
-    for (const auto section : {staff_status, risk_status, policy_status, training_status, incident_status,
+    for (const auto section : {staff_status, cert_status, risk_status, policy_status, training_status, incident_status,
                                finding_status}) {
       sections.push_back(section(ctx));
     }

@@ -24,7 +24,8 @@ std::string json_counts(const std::vector<std::pair<std::string, std::int64_t>>&
 std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
 
 // One per domain, in the order status prints them.
-StatusSection staff_status(Context& ctx);     ///< cli/staff_status.cpp (people, certifications)
+StatusSection staff_status(Context& ctx);     ///< cli/staff_status.cpp
+StatusSection cert_status(Context& ctx);      ///< cli/staff_status.cpp (certifications)
 StatusSection risk_status(Context& ctx);      ///< cli/risk_status.cpp
 StatusSection policy_status(Context& ctx);    ///< cli/policy_status.cpp
 StatusSection training_status(Context& ctx);  ///< cli/train_status.cpp
