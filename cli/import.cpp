@@ -74,7 +74,8 @@ void ImportRow::relocate(std::size_t field, const Error& e) const {
 }
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert) {
+                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(storage::Tx&)>& finish) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
@@ -117,6 +118,9 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
   if (header.empty()) {
     throw usage_error("{}: the file is empty; the first line must name the columns ({})", source,
                       importable_columns(kind));
+  }
+  if (finish) {
+    finish(tx);
   }
   tx.commit();
   if (progress && rows >= 100000) {

@@ -53,9 +53,11 @@ struct ImportRow {
 };
 
 /// Reads `path` (or stdin for "-"), checks the header against the kind, and calls `insert`
-/// for each row inside one transaction, committed only if every row succeeds. Returns the
-/// number of rows imported.
+/// for each row inside one transaction, committed only if every row succeeds (and `finish`,
+/// if given, which runs after the last row: for checks across rows). Returns the number of
+/// rows read.
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert);
+                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(storage::Tx&)>& finish = nullptr);
 
 }  // namespace cso::cli

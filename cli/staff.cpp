@@ -1,18 +1,12 @@
-// `cso staff add|list|show|edit`. Certifications, offboarding and import come later.
+// `cso staff add|list|show|edit|history`; certifications, offboarding and import in staff_*.cpp.
 #include "cli/commands.h"
 #include "cli/journal_view.h"
-#include "cli/render.h"
+#include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/error.h"
 #include "core/staff.h"
 
 namespace cso::cli {
-namespace {
-
-struct StaffOptions {
-  std::string handle;
-  TextOption name, email, role, team, manager, started;
-};
 
 View staff_view() {
   return View{staff::kind(), {"handle", "name", "email", "role", "team", "manager", "status"}, nullptr, {},
@@ -20,6 +14,13 @@ View staff_view() {
                 return field == staff::status && r.text(staff::status) != "active" ? Style::dim : Style::none;
               }};
 }
+
+namespace {
+
+struct StaffOptions {
+  std::string handle;
+  TextOption name, email, role, team, manager, started;
+};
 
 /// Applies the given options to `r`; the manager must be an existing staff member.
 void apply(Context& ctx, const StaffOptions& o, Record& r) {
@@ -143,6 +144,10 @@ void setup_staff(CLI::App& app, Context& ctx) {
     storage::get_or_throw(ctx.db(), staff::kind(), Value{handle});
     print_history(ctx, handle);
   });
+
+  setup_staff_cert(staff_cmd, ctx);
+  setup_staff_offboard(staff_cmd, ctx);
+  setup_staff_import(staff_cmd, ctx);
 }
 
 }  // namespace cso::cli

@@ -1,8 +1,11 @@
 // The people section of `cso status`: staff, and certifications expiring.
 #include "cli/status_sections.h"
+#include "core/cert.h"
 #include "core/counts.h"
 #include "core/staff.h"
 #include "storage/records.h"
+
+#include <unordered_set>
 
 namespace cso::cli {
 
@@ -15,6 +18,36 @@ StatusSection staff_status(Context& ctx) {
   return s;
 }
 
-StatusSection cert_status(Context&) { return {}; }
+StatusSection cert_status(Context& ctx) {
+  // Counts per holder, read from the indexes; inactive holders (few) are left out.
+  std::unordered_set<std::string> inactive;
+  Query people;
+  people.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
+  people.fields = {staff::handle};
+  storage::each(ctx.db(), staff::kind(), people, [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
+  const auto active_total = [&](const std::vector<Condition>& where) {
+    std::int64_t n = 0;
+    for (const auto& g : storage::count_by(ctx.db(), cert::kind(), {cert::staff}, where)) {
+      const auto* holder = std::get_if<std::string>(&g.values[0]);
+      n += holder != nullptr && inactive.contains(*holder) ? 0 : g.count;
+    }
+    return n;
+  };
+  const std::string today = format_date(ctx.clock.now);
+  const std::string horizon = format_date(add(ctx.clock.now, ctx.config.check_cert_warn_within));
+  const std::int64_t held = active_total({});
+  const std::int64_t expired = active_total({{cert::expires, Op::lt, {today}, {}}});
+  const std::int64_t expiring =
+      active_total({{cert::expires, Op::ge, {today}, {}}, {cert::expires, Op::le, {horizon}, {}}});
+  const std::string within = format_duration(ctx.config.check_cert_warn_within);
+  StatusSection s;
+  s.json_key = "certifications";
+  s.json = fmt::format("{{\"held\": {}, \"expiring\": {}, \"expired\": {}, \"warn_within\": \"{}\"}}", held, expiring,
+                       expired, within);
+  s.lines.emplace_back("certifications",
+                       fmt::format("{} held by active staff, {} expiring within {}, {} expired", held, expiring, within,
+                                   expired));
+  return s;
+}
 
 }  // namespace cso::cli

@@ -1,5 +1,6 @@
 #include "core/kinds.h"
 
+#include "core/cert.h"
 #include "core/risk.h"
 #include "core/staff.h"
 
@@ -9,7 +10,7 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 2> k_kinds{&staff::kind(), &risk::kind()};
+  static const std::array<const KindDef*, 3> k_kinds{&staff::kind(), &cert::kind(), &risk::kind()};
   return k_kinds;
 }
 

@@ -61,4 +61,17 @@ std::string parse_handle(std::string_view text, std::string_view what) {
   return std::string(text);
 }
 
+void offboard(Record& person, const std::string& left_on) {
+  const std::string& who = person.text(handle);
+  if (person.text(status) != "active") {
+    throw conflict_error("{} is {}{}; 'staff offboard' needs an active staff member", who, person.text(status),
+                         person.is_null(left) ? "" : fmt::format(" (left {})", person.text(left)));
+  }
+  if (!person.is_null(started) && left_on < person.text(started)) {
+    throw usage_error("--on: {} is before {} started ({})", left_on, who, person.text(started));
+  }
+  person.set(status, std::string("inactive"));
+  person.set(left, left_on);
+}
+
 }  // namespace cso::staff

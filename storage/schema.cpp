@@ -71,7 +71,19 @@ CREATE TABLE journal(
 )sql",
     // 2: staff certifications.
     R"sql(
--- (staff certifications: tables to come)
+CREATE TABLE certification(
+  key TEXT PRIMARY KEY NOT NULL,
+  staff TEXT NOT NULL,
+  name TEXT NOT NULL,
+  issuer TEXT,
+  number TEXT,
+  earned TEXT,
+  expires TEXT,
+  created TEXT NOT NULL
+);
+-- A person's certifications (cert list HANDLE, offboarding); those expiring (check, status).
+CREATE INDEX certification_staff ON certification(staff);
+CREATE INDEX certification_expires ON certification(expires, staff);
 )sql",
 
     // 3: policies, their versions and acknowledgements.

@@ -1,0 +1,200 @@
+// `cso staff cert add|edit|list|rm`: certifications, parts of a staff record ("alice/cert/CISSP").
+#include "cli/commands.h"
+#include "cli/staff_view.h"
+#include "cli/values.h"
+#include "core/cert.h"
+#include "core/error.h"
+#include "core/staff.h"
+
+namespace cso::cli {
+
+View cert_view(const Context& ctx, const Duration& window) {
+  const Clock clock = ctx.clock;
+  return View{cert::kind(),
+              {"staff", "name", "issuer", "earned", "expires", "state"},
+              [clock, window](Record& r) { cert::derive(r, clock, window); },
+              {"expires"},
+              [](std::size_t field, const Record& r) {
+                if (field != cert::state) {
+                  return Style::none;
+                }
+                const auto& s = r.text(cert::state);
+                return s == "expired" ? Style::red : s == "expiring" ? Style::yellow : Style::none;
+              }};
+}
+
+namespace {
+
+struct CertOptions {
+  std::string handle, name;
+  TextOption issuer, number, earned, expires;
+};
+
+/// The certification of `handle` called `name`, matched without regard to case.
+std::optional<Record> find_cert(storage::Db& db, const std::string& handle, const std::string& name) {
+  if (auto exact = storage::get(db, cert::kind(), Value{cert::key_of(handle, name)})) {
+    return exact;
+  }
+  std::optional<Record> found;
+  Query q;
+  q.where.push_back({cert::staff, Op::eq, {handle}, {}});
+  storage::each(db, cert::kind(), q, [&](const Record& r) {
+    if (!found && cert::same_name(r.text(cert::name), name)) {
+      found = r;
+    }
+  });
+  return found;
+}
+
+Record find_cert_or_throw(storage::Db& db, const std::string& handle, const std::string& name) {
+  auto r = find_cert(db, handle, name);
+  if (!r) {
+    throw not_found_error("{} holds no certification '{}'; see 'cso staff cert list {}'", handle, name, handle);
+  }
+  return std::move(*r);
+}
+
+/// An existing staff member (of any status): not_found otherwise.
+std::string existing_staff(Context& ctx, const std::string& text) {
+  const std::string h = staff::parse_handle(text, "HANDLE");
+  storage::get_or_throw(ctx.db(), staff::kind(), Value{h});
+  return h;
+}
+
+/// Applies the optional fields given; an empty value clears the field.
+void apply(Context& ctx, const CertOptions& o, Record& r) {
+  for (const auto& [opt, field, what] : {std::tuple{&o.issuer, cert::issuer, "--issuer"},
+                                         std::tuple{&o.number, cert::number, "--number"},
+                                         std::tuple{&o.earned, cert::earned, "--earned"},
+                                         std::tuple{&o.expires, cert::expires, "--expires"}}) {
+    if (opt->given()) {
+      r.set(field, opt->value.empty() ? Value{} : parse_field_value(cert::kind(), field, opt->value, what, ctx.clock));
+    }
+  }
+  cert::check_dates(r, ctx.clock);
+}
+
+void run_add(Context& ctx, const CertOptions& o) {
+  const std::string handle = active_staff(ctx, o.handle, "HANDLE");
+  cert::NewCert n;
+  n.staff = handle;
+  n.name = cert::parse_name(o.name, "NAME");
+  Record r = cert::make(n, ctx.clock);
+  apply(ctx, o, r);
+  storage::Tx tx(ctx.db(), ctx.actor());
+  if (const auto held = find_cert(tx.db(), handle, n.name)) {
+    throw conflict_error("{} already holds '{}' ({}); change it with 'cso staff cert edit {} \"{}\" --expires D' or "
+                         "remove it with 'cso staff cert rm {} \"{}\"'",
+                         handle, held->text(cert::name), held->text(cert::key), handle, held->text(cert::name), handle,
+                         held->text(cert::name));
+  }
+  tx.insert(cert::kind(), r, "staff.cert.add");
+  tx.commit();
+  print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
+}
+
+void run_edit(Context& ctx, const CertOptions& o) {
+  if (!o.issuer.given() && !o.number.given() && !o.earned.given() && !o.expires.given()) {
+    throw usage_error("staff cert edit: nothing to change; give --issuer, --number, --earned or --expires");
+  }
+  const std::string handle = existing_staff(ctx, o.handle);
+  const std::string name = cert::parse_name(o.name, "NAME");
+  storage::Tx tx(ctx.db(), ctx.actor());
+  Record r = find_cert_or_throw(tx.db(), handle, name);
+  apply(ctx, o, r);
+  tx.update(cert::kind(), r, "staff.cert.edit");
+  tx.commit();
+  print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
+}
+
+void run_rm(Context& ctx, const CertOptions& o) {
+  const std::string handle = existing_staff(ctx, o.handle);
+  const std::string name = cert::parse_name(o.name, "NAME");
+  storage::Tx tx(ctx.db(), ctx.actor());
+  const Record r = find_cert_or_throw(tx.db(), handle, name);
+  tx.remove(cert::kind(), r, "staff.cert.rm");
+  tx.commit();
+  ctx.out << r.text(cert::key) << '\n';
+}
+
+bool has_inactive_staff(storage::Db& db) {
+  Query q;
+  q.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
+  q.limit = 1;
+  return storage::count(db, staff::kind(), q) > 0;
+}
+
+struct ListOptions {
+  std::string handle;
+  TextOption within, sort;
+  bool all = false;
+};
+
+void run_list(Context& ctx, const ListOptions& o) {
+  Query q;
+  Duration window = ctx.config.check_cert_warn_within;
+  if (o.within.given()) {
+    window = parse_duration(o.within.value, "--expiring-within");
+    q.where.push_back({cert::expires, Op::le, {format_date(add(ctx.clock.now, window))}, {}});
+    q.sort = {{cert::expires, false}};
+  }
+  if (!o.handle.empty()) {
+    q.where.push_back({cert::staff, Op::eq, {existing_staff(ctx, o.handle)}, {}});
+  } else if (!o.all && has_inactive_staff(ctx.db())) {
+    Condition active{cert::staff, Op::in, {}, {}};
+    Query people = staff::make_query({});
+    people.fields = {staff::handle};
+    storage::each(ctx.db(), staff::kind(), people, [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
+    q.where.push_back(std::move(active));
+  }
+  if (o.sort.given()) {
+    q.sort = parse_sort(cert::kind(), o.sort.value);
+  }
+  print_list(ctx, cert_view(ctx, window), q);
+}
+
+CLI::App* cert_verb(CLI::App* cert, const char* name, const char* summary, CertOptions& o) {
+  CLI::App* v = add_command(*cert, name, summary);
+  v->add_option("HANDLE", o.handle, "the staff member")->required();
+  v->add_option("NAME", o.name, "the certification, e.g. CISSP")->required();
+  return v;
+}
+
+void bind_fields(CLI::App* v, CertOptions& o) {
+  bind(v, o.issuer, "--issuer", "who issued it, e.g. ISC2");
+  bind(v, o.number, "--number", "the certificate or member number");
+  bind(v, o.earned, "--earned", "the date it was earned");
+  bind(v, o.expires, "--expires", "the date it expires (not before --earned)");
+}
+
+}  // namespace
+
+void setup_staff_cert(CLI::App* staff_cmd, Context& ctx) {
+  CLI::App* c = add_command(*staff_cmd, "cert", "staff certifications (CISSP, OSCP, …) and their expiry");
+  c->require_subcommand(1);
+
+  auto add = std::make_shared<CertOptions>();
+  CLI::App* a = cert_verb(c, "add", "record a certification an active staff member holds; prints its key", *add);
+  bind_fields(a, *add);
+  a->callback([&ctx, add] { run_add(ctx, *add); });
+
+  auto edit = std::make_shared<CertOptions>();
+  CLI::App* e = cert_verb(c, "edit", "change a certification (a renewal: --expires D); an empty value clears", *edit);
+  bind_fields(e, *edit);
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  auto list = std::make_shared<ListOptions>();
+  CLI::App* l = add_command(*c, "list", "list certifications of active staff, or of one person");
+  l->add_option("HANDLE", list->handle, "only this person's (active or not)");
+  bind(l, list->within, "--expiring-within",
+       "only those expiring within this long (90d), expired ones included, soonest first");
+  bind(l, list->sort, "--sort", "fields, -field for descending");
+  l->add_flag("--all", list->all, "include inactive (offboarded) staff");
+  l->callback([&ctx, list] { run_list(ctx, *list); });
+
+  auto rm = std::make_shared<CertOptions>();
+  CLI::App* r = cert_verb(c, "rm", "remove a certification (lapsed or recorded by mistake); prints its key", *rm);
+  r->callback([&ctx, rm] { run_rm(ctx, *rm); });
+}
+
+}  // namespace cso::cli
