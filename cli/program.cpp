@@ -14,6 +14,10 @@ namespace cso::cli {
 namespace {
 
 std::string record_key(const std::string& text) {
+  if (const auto slash = text.find('/'); slash != std::string::npos) {
+    // A part of a record ("alice/cert/CISSP", "POL-3/v2"): its owner's key, then the rest as is.
+    return record_key(text.substr(0, slash)) + parse_note(text.substr(slash), "ID");
+  }
   if (const KindDef* kind = kind_of_key(text)) {
     return display_id(*kind, parse_id(*kind, text, "ID"));
   }

@@ -343,7 +343,7 @@ TEST_CASE("--only runs the rules named, and refuses unknown ones") {
     CHECK(e.code() == ExitCode::usage);
     CHECK(std::string(e.what()) ==
           "--only: 'risk.nope' is not a check rule; use risk.review_overdue, risk.acceptance_expired, "
-          "risk.untreated, risk.treatment_overdue, journal.integrity");
+          "risk.untreated, risk.treatment_overdue, staff.cert_expiring, journal.integrity");
   }
   CHECK(s.journal_calls == 1);  // the bad --only ran nothing
 }
