@@ -66,8 +66,9 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   }
   auto items = open_items(tx.db(), kinds, handle);
   if (!items.empty() && !to) {
-    throw conflict_error("{} owns or leads {} open item{}; move them with --reassign-to HANDLE:{}", handle,
-                         items.size(), items.size() == 1 ? "" : "s", item_lines(items));
+    throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle,
+                         items.size(), items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them",
+                         item_lines(items));
   }
   const std::string note = fmt::format("offboarding {}", handle);
   for (auto& i : items) {

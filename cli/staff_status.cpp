@@ -44,7 +44,7 @@ StatusSection cert_status(Context& ctx) {
   s.json_key = "certifications";
   s.json = fmt::format("{{\"held\": {}, \"expiring\": {}, \"expired\": {}, \"warn_within\": \"{}\"}}", held, expiring,
                        expired, within);
-  s.lines.emplace_back("certifications",
+  s.lines.emplace_back("certs",
                        fmt::format("{} held by active staff, {} expiring within {}, {} expired", held, expiring, within,
                                    expired));
   return s;
