@@ -1,10 +1,9 @@
 // The demo's certifications: most of the security team and a few others, one expired and a
 // couple expiring soon, so `check` and `status` have something to say.
-#include "cli/demo.h"
-
-#include "core/cert.h"
-
 #include <array>
+
+#include "cli/demo.h"
+#include "core/cert.h"
 
 namespace cso::cli {
 namespace {

@@ -63,10 +63,9 @@ std::string existing_staff(Context& ctx, const std::string& text) {
 
 /// Applies the optional fields given; an empty value clears the field.
 void apply(Context& ctx, const CertOptions& o, Record& r) {
-  for (const auto& [opt, field, what] : {std::tuple{&o.issuer, cert::issuer, "--issuer"},
-                                         std::tuple{&o.number, cert::number, "--number"},
-                                         std::tuple{&o.earned, cert::earned, "--earned"},
-                                         std::tuple{&o.expires, cert::expires, "--expires"}}) {
+  for (const auto& [opt, field, what] :
+       {std::tuple{&o.issuer, cert::issuer, "--issuer"}, std::tuple{&o.number, cert::number, "--number"},
+        std::tuple{&o.earned, cert::earned, "--earned"}, std::tuple{&o.expires, cert::expires, "--expires"}}) {
     if (opt->given()) {
       r.set(field, opt->value.empty() ? Value{} : parse_field_value(cert::kind(), field, opt->value, what, ctx.clock));
     }
@@ -83,10 +82,11 @@ void run_add(Context& ctx, const CertOptions& o) {
   apply(ctx, o, r);
   storage::Tx tx(ctx.db(), ctx.actor());
   if (const auto held = find_cert(tx.db(), handle, n.name)) {
-    throw conflict_error("{} already holds '{}' ({}); change it with 'cso staff cert edit {} \"{}\" --expires D' or "
-                         "remove it with 'cso staff cert rm {} \"{}\"'",
-                         handle, held->text(cert::name), held->text(cert::key), handle, held->text(cert::name), handle,
-                         held->text(cert::name));
+    throw conflict_error(
+        "{} already holds '{}' ({}); change it with 'cso staff cert edit {} \"{}\" --expires D' or "
+        "remove it with 'cso staff cert rm {} \"{}\"'",
+        handle, held->text(cert::name), held->text(cert::key), handle, held->text(cert::name), handle,
+        held->text(cert::name));
   }
   tx.insert(cert::kind(), r, "staff.cert.add");
   tx.commit();
@@ -144,7 +144,8 @@ void run_list(Context& ctx, const ListOptions& o) {
     Condition active{cert::staff, Op::in, {}, {}};
     Query people = staff::make_query({});
     people.fields = {staff::handle};
-    storage::each(ctx.db(), staff::kind(), people, [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
+    storage::each(ctx.db(), staff::kind(), people,
+                  [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
     q.where.push_back(std::move(active));
   }
   if (o.sort.given()) {

@@ -1,12 +1,12 @@
 // `cso staff import FILE.csv`: an HR export, inserted or updated by handle, all rows or none.
+#include <ostream>
+#include <unordered_map>
+
 #include "cli/commands.h"
 #include "cli/import.h"
 #include "cli/staff_view.h"
 #include "core/error.h"
 #include "core/staff.h"
-
-#include <ostream>
-#include <unordered_map>
 
 namespace cso::cli {
 namespace {
@@ -14,8 +14,8 @@ namespace {
 /// One row as read: the handle and the values of the columns the file has.
 struct Row {
   std::size_t line = 0;
-  Record values;                   ///< fields of absent columns stay null and are not applied
-  std::string manager_where;       ///< "hr.csv:4: column 6 (manager)" when a manager is given
+  Record values;              ///< fields of absent columns stay null and are not applied
+  std::string manager_where;  ///< "hr.csv:4: column 6 (manager)" when a manager is given
 };
 
 struct Counts {
@@ -42,7 +42,8 @@ void run_import(Context& ctx, const std::string& path) {
       auto v = row.value(f, ctx.clock);
       r.values.set(f, v ? std::move(*v) : Value{});
     }
-    const std::string handle = row.located(staff::handle, [&] { return staff::parse_handle(r.values.text(staff::handle), "handle"); });
+    const std::string handle =
+        row.located(staff::handle, [&] { return staff::parse_handle(r.values.text(staff::handle), "handle"); });
     if (const auto seen = line_of.find(handle); seen != line_of.end()) {
       throw usage_error("{}: '{}' is also on line {}; give each person one row", row.where(staff::handle), handle,
                         seen->second);
@@ -91,10 +92,11 @@ void run_import(Context& ctx, const std::string& path) {
 
 void setup_staff_import(CLI::App* staff_cmd, Context& ctx) {
   auto path = std::make_shared<std::string>();
-  CLI::App* i = add_command(*staff_cmd, "import",
-                            "add or update staff from an HR export (CSV: handle,name,email,role,team,manager,started); "
-                            "all rows or none");
-  i->add_option("FILE", *path, "a CSV file, - for stdin")->required();
+  CLI::App* i = add_command(*staff_cmd, "import", "add or update staff by handle from an HR export; all rows or none");
+  i->add_option("FILE", *path,
+                "CSV with columns of handle,name,email,role,team,manager,started (handle and name "
+                "required); - for stdin")
+      ->required();
   i->callback([&ctx, path] { run_import(ctx, *path); });
 }
 

@@ -52,7 +52,8 @@ std::vector<std::string> reports_of(storage::Db& db, const std::string& handle) 
 
 void run_offboard(Context& ctx, const OffboardOptions& o) {
   const std::string handle = staff::parse_handle(o.handle, "HANDLE");
-  const std::string left = o.on.given() ? format_date(parse_when(o.on.value, ctx.clock, "--on")) : format_date(ctx.clock.now);
+  const std::string left =
+      o.on.given() ? format_date(parse_when(o.on.value, ctx.clock, "--on")) : format_date(ctx.clock.now);
   const auto kinds = owned_kinds();
   storage::Tx tx(ctx.db(), ctx.actor());
   Record person = storage::get_or_throw(tx.db(), staff::kind(), Value{handle});
@@ -66,9 +67,8 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   }
   auto items = open_items(tx.db(), kinds, handle);
   if (!items.empty() && !to) {
-    throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle,
-                         items.size(), items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them",
-                         item_lines(items));
+    throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle, items.size(),
+                         items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them", item_lines(items));
   }
   const std::string note = fmt::format("offboarding {}", handle);
   for (auto& i : items) {

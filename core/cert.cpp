@@ -1,8 +1,8 @@
 #include "core/cert.h"
 
-#include "core/error.h"
-
 #include <array>
+
+#include "core/error.h"
 
 namespace cso::cert {
 namespace {
@@ -23,11 +23,15 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 
 constexpr KindDef k_kind{"certification", "", "certification", k_fields};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 std::string key_of(std::string_view handle, std::string_view name) {
   return fmt::format("{}/cert/{}", handle, name);

@@ -1,10 +1,10 @@
 #pragma once
 // Staff certifications (SPEC §4 staff): a part of a staff record, keyed "alice/cert/CISSP".
-#include "core/record.h"
-#include "core/time.h"
-
 #include <optional>
 #include <string>
+
+#include "core/record.h"
+#include "core/time.h"
 
 namespace cso::cert {
 

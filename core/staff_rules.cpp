@@ -1,12 +1,12 @@
 // Staff check rules (SPEC §5).
-#include "core/cert.h"
-#include "core/check_rules.h"
-#include "core/staff.h"
+#include <fmt/format.h>
 
 #include <array>
 #include <unordered_set>
 
-#include <fmt/format.h>
+#include "core/cert.h"
+#include "core/check_rules.h"
+#include "core/staff.h"
 
 namespace cso {
 namespace {
@@ -46,6 +46,8 @@ constexpr std::array<Rule, 1> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> staff_rules() { return k_rules; }
+std::span<const Rule> staff_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

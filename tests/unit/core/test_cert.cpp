@@ -1,5 +1,4 @@
 #include "core/cert.h"
-
 #include "tests/unit/test_support.h"
 
 using namespace cso;
@@ -29,8 +28,9 @@ TEST_CASE("a certification's key is its holder's handle, /cert/ and its name") {
   CHECK(r.is_null(cert::expires));
   CHECK(r.is_null(cert::issuer));
   CHECK(r.text(cert::created) == "2026-11-27T09:00:00Z");
-  CHECK(canonical_json(cert::kind(), r) ==
-        R"({"created":"2026-11-27T09:00:00Z","earned":"2024-01-02","key":"alice/cert/CISSP","name":"CISSP","staff":"alice"})");
+  CHECK(
+      canonical_json(cert::kind(), r) ==
+      R"({"created":"2026-11-27T09:00:00Z","earned":"2024-01-02","key":"alice/cert/CISSP","name":"CISSP","staff":"alice"})");
 }
 
 TEST_CASE("certification names: one printable line, not blank, at most 100 bytes") {

@@ -1,5 +1,4 @@
 #include "core/staff.h"
-
 #include "tests/unit/test_support.h"
 
 using namespace cso;
@@ -50,7 +49,8 @@ TEST_CASE("offboarding refuses an inactive person (conflict) and a day before th
     FAIL("expected a conflict");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::conflict);
-    CHECK(std::string(e.what()) == "alice is inactive (left 2026-01-31); 'staff offboard' needs an active staff member");
+    CHECK(std::string(e.what()) ==
+          "alice is inactive (left 2026-01-31); 'staff offboard' needs an active staff member");
   }
   CHECK(gone.text(staff::left) == "2026-01-31");
 

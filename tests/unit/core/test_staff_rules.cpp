@@ -1,13 +1,13 @@
 // staff.cert_expiring over an in-memory source.
-#include "core/cert.h"
-#include "core/check.h"
-#include "core/staff.h"
-
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+
+#include "core/cert.h"
+#include "core/check.h"
+#include "core/staff.h"
 
 using namespace cso;
 
@@ -21,14 +21,23 @@ bool holds(const Record& r, const Condition& c) {
     return c.op == Op::ne;
   }
   switch (c.op) {
-    case Op::eq: return v == c.values.at(0);
-    case Op::ne: return v != c.values.at(0);
-    case Op::lt: return v < c.values.at(0);
-    case Op::le: return v <= c.values.at(0);
-    case Op::gt: return v > c.values.at(0);
-    case Op::ge: return v >= c.values.at(0);
-    case Op::in: return std::find(c.values.begin(), c.values.end(), v) != c.values.end();
-    default: FAIL("unexpected condition"); return false;
+    case Op::eq:
+      return v == c.values.at(0);
+    case Op::ne:
+      return v != c.values.at(0);
+    case Op::lt:
+      return v < c.values.at(0);
+    case Op::le:
+      return v <= c.values.at(0);
+    case Op::gt:
+      return v > c.values.at(0);
+    case Op::ge:
+      return v >= c.values.at(0);
+    case Op::in:
+      return std::find(c.values.begin(), c.values.end(), v) != c.values.end();
+    default:
+      FAIL("unexpected condition");
+      return false;
   }
 }
 
@@ -75,12 +84,12 @@ FakeSource program() {
   FakeSource s;
   s.records[&staff::kind()] = {person("alice", "active"), person("bob", "active"), person("zoe", "inactive")};
   s.records[&cert::kind()] = {
-      a_cert("alice", "CISM", std::string("2026-12-20")),   // in 23 days: WARNING
-      a_cert("alice", "CISSP", std::string("2027-06-01")),  // far: nothing
-      a_cert("bob", "OSCP", std::nullopt),                  // never expires
+      a_cert("alice", "CISM", std::string("2026-12-20")),     // in 23 days: WARNING
+      a_cert("alice", "CISSP", std::string("2027-06-01")),    // far: nothing
+      a_cert("bob", "OSCP", std::nullopt),                    // never expires
       a_cert("bob", "Security+", std::string("2026-11-01")),  // expired: CRITICAL
-      a_cert("bob", "CCNA", std::string("2026-11-27")),     // today: WARNING
-      a_cert("zoe", "CISA", std::string("2026-10-01")),     // inactive: ignored
+      a_cert("bob", "CCNA", std::string("2026-11-27")),       // today: WARNING
+      a_cert("zoe", "CISA", std::string("2026-10-01")),       // inactive: ignored
   };
   return s;
 }
@@ -93,10 +102,11 @@ TEST_CASE("staff.cert_expiring: WARNING within check.cert_warn_within, CRITICAL 
   CHECK(r.status == Severity::critical);
   CHECK(r.critical == 1);
   CHECK(r.warning == 2);
-  CHECK(lines(r) ==
-        "CRITICAL staff.cert_expiring bob/cert/Security+ \"Security+\" expired 2026-11-01 (26 days ago) due=2026-11-01\n"
-        "WARNING staff.cert_expiring alice/cert/CISM \"CISM\" expires 2026-12-20 (in 23 days) due=2026-12-20\n"
-        "WARNING staff.cert_expiring bob/cert/CCNA \"CCNA\" expires 2026-11-27 (today) due=2026-11-27\n");
+  CHECK(
+      lines(r) ==
+      "CRITICAL staff.cert_expiring bob/cert/Security+ \"Security+\" expired 2026-11-01 (26 days ago) due=2026-11-01\n"
+      "WARNING staff.cert_expiring alice/cert/CISM \"CISM\" expires 2026-12-20 (in 23 days) due=2026-12-20\n"
+      "WARNING staff.cert_expiring bob/cert/CCNA \"CCNA\" expires 2026-11-27 (today) due=2026-11-27\n");
 }
 
 TEST_CASE("staff.cert_expiring follows check.cert_warn_within") {
