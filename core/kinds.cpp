@@ -1,5 +1,7 @@
 #include "core/kinds.h"
 
+#include "core/audit.h"
+#include "core/finding.h"
 #include "core/risk.h"
 #include "core/staff.h"
 
@@ -9,7 +11,8 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 2> k_kinds{&staff::kind(), &risk::kind()};
+  static const std::array<const KindDef*, 4> k_kinds{&staff::kind(), &risk::kind(), &audit::kind(),
+                                                             &finding::kind()};
   return k_kinds;
 }
 
