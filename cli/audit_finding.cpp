@@ -139,12 +139,15 @@ void run_edit(Context& ctx, const EditOptions& o) {
     values.emplace_back(finding::owner, active_staff(ctx, o.owner.value, "--owner"));
   }
   if (o.audit.given()) {
-    values.emplace_back(finding::audit, open_audit(ctx.db(), o.audit.value));
+    parse_id(audit::kind(), o.audit.value, "--audit");
   }
   change_record(ctx, finding_view(ctx), id, "finding.edit", "", [&](Record& r) {
     finding::require_status(r, "edit");
     for (auto& [field, v] : values) {
       r.set(field, v);
+    }
+    if (o.audit.given()) {  // read in the write transaction: the audit cannot close meanwhile
+      r.set(finding::audit, open_audit(ctx.db(), o.audit.value));
     }
     finding::touch(r, ctx.clock);
   });
