@@ -5,6 +5,7 @@
 #include "cli/values.h"
 #include "core/audit.h"
 #include "core/error.h"
+#include "core/finding.h"
 
 namespace cso::cli {
 namespace {
@@ -27,10 +28,19 @@ void run_close(Context& ctx, const VerbOptions& o) {
   if (o.summary.given()) {
     summary = std::get<std::string>(parse_field_value(audit::kind(), audit::summary, o.summary.value, "--summary", ctx.clock));
   }
-  change_record(ctx, audit_view(), audit_id(o), "audit.close", "", [&](Record& r) {
+  const auto id = audit_id(o);
+  change_record(ctx, audit_view(), id, "audit.close", "", [&](Record& r) {
     audit::require_status(r, "close");
     audit::close(r, summary, ctx.clock);
   });
+  // Closing with findings still open is normal (remediation outlives the audit); say so.
+  Query open;
+  open.where.push_back({finding::audit, Op::eq, {display_id(audit::kind(), id)}, {}});
+  open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
+  if (const auto n = storage::count(ctx.db(), finding::kind(), open); n > 0) {
+    ctx.info(fmt::format("{} closed with {} finding{} open or remediating", display_id(audit::kind(), id), n,
+                         n == 1 ? "" : "s"));
+  }
 }
 
 }  // namespace

@@ -68,6 +68,7 @@ ok cso audit plan "Closed audit"
 ok cso audit start 2
 ok cso audit report-phase 2
 ok cso audit close 2
+[ ! -s "$TMP/err" ] || fail "closing an audit without open findings says nothing"
 snapshot
 expect_exit 4 cso audit finding add "x" --severity low --owner bob --due +30d --audit 2
 err_has "AUD-2 is closed"
@@ -230,5 +231,20 @@ unchanged
 ok cso audit finding rm 4 --force
 out_is "FND-4"
 expect_exit 3 cso audit finding show 4
+# Closing an audit with findings still open is allowed, and said on stderr (not with --quiet).
+ok cso audit plan "Closes with open findings"
+ok cso audit start 3
+ok cso audit finding add "Left open" --severity low --owner bob --due +30d --audit 3
+ok cso audit finding add "Also open" --severity low --owner bob --due +30d --audit 3
+ok cso audit report-phase 3
+ok cso audit close 3
+out_is "AUD-3"
+err_has "AUD-3 closed with 2 findings open or remediating"
+ok cso audit plan "Quiet"
+ok cso audit start 4
+ok cso audit finding add "Left open" --severity low --owner bob --due +30d --audit 4
+ok cso audit report-phase 4
+ok cso --quiet audit close 4
+[ ! -s "$TMP/err" ] || fail "--quiet says nothing"
 verified
 done_ok
