@@ -183,13 +183,6 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
 
 }  // namespace
 
-View audit_view() {
-  return View{audit::kind(), {"id", "title", "kind", "lead", "status", "start", "end"}, nullptr, {},
-              [](std::size_t field, const Record& r) {
-                return field == audit::status && r.text(audit::status) == "closed" ? Style::dim : Style::none;
-              }};
-}
-
 void setup_audit(CLI::App& app, Context& ctx) {
   CLI::App* cmd = add_command(app, "audit", "audits, assessments and their findings");
   cmd->require_subcommand(1);
