@@ -1,8 +1,41 @@
-// Audit findings: their section of `cso status`.
+// Audits and findings: their section of `cso status`.
 #include "cli/status_sections.h"
+#include "core/audit.h"
+#include "core/counts.h"
+#include "core/finding.h"
+#include "storage/records.h"
 
 namespace cso::cli {
+namespace {
 
-StatusSection finding_status(Context&) { return {}; }
+/// Findings open or remediating past due, plus accepted past accepted_until (two index ranges).
+std::int64_t overdue_count(Context& ctx) {
+  const std::string today = format_date(ctx.clock.now);
+  Query open;
+  open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
+  open.where.push_back({finding::due, Op::lt, {today}, {}});
+  Query accepted;
+  accepted.where.push_back({finding::status, Op::eq, {std::string("accepted")}, {}});
+  accepted.where.push_back({finding::accepted_until, Op::lt, {today}, {}});
+  return storage::count(ctx.db(), finding::kind(), open) + storage::count(ctx.db(), finding::kind(), accepted);
+}
+
+}  // namespace
+
+StatusSection finding_status(Context& ctx) {
+  const auto [findings, open] = finding::status_and_severity_counts(storage::tally(ctx.db(), finding::kind()));
+  const auto statuses = audit::statuses();
+  const Counts audits = counts_by_first(storage::tally(ctx.db(), audit::kind()), {statuses.begin(), statuses.end()});
+  const std::int64_t overdue = overdue_count(ctx);
+  StatusSection s;
+  s.json_key = "findings";
+  s.json = fmt::format("{{\"total\": {}, \"by_status\": {}, \"open_by_severity\": {}, \"overdue\": {}, \"audits\": {}}}",
+                       findings.total, json_counts(findings.items), json_counts(open.items), overdue,
+                       json_counts(audits.items));
+  s.lines.emplace_back("findings", fmt::format("{} in all: {}", findings.total, text_counts(findings.items)));
+  s.lines.emplace_back("", fmt::format("open by severity: {}; {} overdue", text_counts(open.items), overdue));
+  s.lines.emplace_back("audits", fmt::format("{} in all: {}", audits.total, text_counts(audits.items)));
+  return s;
+}
 
 }  // namespace cso::cli

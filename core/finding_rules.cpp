@@ -1,8 +1,60 @@
 // Audit finding check rules (SPEC §5).
 #include "core/check_rules.h"
+#include "core/finding.h"
+
+#include <array>
+
+#include <fmt/format.h>
 
 namespace cso {
+namespace {
 
-std::span<const Rule> finding_rules() { return {}; }
+Severity severity_of(const Record& r) {
+  const auto& s = r.text(finding::severity);
+  return s == "high" || s == "critical" ? Severity::critical : Severity::warning;
+}
+
+void problem(const RuleContext& ctx, std::vector<Problem>& out, const Record& r, std::string message,
+             const std::string& date) {
+  Problem p;
+  p.rule = "finding.overdue";
+  p.severity = severity_of(r);
+  p.id = display_key(finding::kind(), r);
+  p.title = r.text(finding::title);
+  const auto when = parse_stored(date).value_or(ctx.clock.now);
+  p.message = fmt::format("{} {} ({})", message, date, relative_days(days_between(ctx.clock.now, when)));
+  p.due = date;
+  out.push_back(std::move(p));
+}
+
+/// Open or remediating past `due`; accepted past `accepted_until`. Past means before today: a
+/// finding due today is not yet overdue.
+void finding_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+  const std::string today = format_date(ctx.clock.now);
+  Query open;
+  open.unordered = true;
+  open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
+  open.where.push_back({finding::due, Op::lt, {today}, {}});
+  ctx.source.each(finding::kind(), open, [&](const Record& r) {
+    problem(ctx, out, r, fmt::format("{} finding due", r.text(finding::severity)), r.text(finding::due));
+  });
+  Query accepted;
+  accepted.unordered = true;
+  accepted.where.push_back({finding::status, Op::eq, {std::string("accepted")}, {}});
+  accepted.where.push_back({finding::accepted_until, Op::lt, {today}, {}});
+  ctx.source.each(finding::kind(), accepted, [&](const Record& r) {
+    problem(ctx, out, r, fmt::format("{} finding acceptance expired", r.text(finding::severity)),
+            r.text(finding::accepted_until));
+  });
+}
+
+constexpr std::array<Rule, 1> k_rules{{
+    {"finding.overdue", "an open or remediating finding is past its due date, or an accepted one past accepted_until",
+     "WARNING low, medium / CRITICAL high, critical", "", finding_overdue},
+}};
+
+}  // namespace
+
+std::span<const Rule> finding_rules() { return k_rules; }
 
 }  // namespace cso

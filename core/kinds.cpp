@@ -1,6 +1,8 @@
 #include "core/kinds.h"
 
 #include "core/cert.h"
+#include "core/audit.h"
+#include "core/finding.h"
 #include "core/risk.h"
 #include "core/staff.h"
 
@@ -10,7 +12,8 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 3> k_kinds{&staff::kind(), &cert::kind(), &risk::kind()};
+  static const std::array<const KindDef*, 5> k_kinds{&staff::kind(), &cert::kind(), &risk::kind(), &audit::kind(),
+                                                     &finding::kind()};
   return k_kinds;
 }
 

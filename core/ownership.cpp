@@ -1,5 +1,7 @@
 #include "core/ownership.h"
 
+#include "core/audit.h"
+#include "core/finding.h"
 #include "core/risk.h"
 
 namespace cso {
@@ -8,6 +10,12 @@ std::vector<OwnedKind> owned_kinds() {
   std::vector<OwnedKind> out;
   out.push_back({&risk::kind(), risk::owner, risk::title, {{risk::status, Op::ne, {std::string("closed")}, {}}},
                  risk::updated});
+  // Accepted findings stay with their owner: the acceptance expires and comes back to them.
+  out.push_back({&finding::kind(), finding::owner, finding::title,
+                 {{finding::status, Op::in, {std::string("open"), std::string("remediating"), std::string("accepted")}, {}}},
+                 finding::updated});
+  out.push_back({&audit::kind(), audit::lead, audit::title, {{audit::status, Op::ne, {std::string("closed")}, {}}},
+                 audit::updated});
   return out;
 }
 

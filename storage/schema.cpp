@@ -103,7 +103,45 @@ CREATE INDEX certification_expires ON certification(expires, staff);
 
     // 6: audits and findings.
     R"sql(
--- (audits and findings: tables to come)
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  scope TEXT,
+  lead TEXT,
+  auditor TEXT,
+  framework TEXT,
+  status TEXT NOT NULL,
+  start TEXT,
+  end TEXT,
+  summary TEXT,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+CREATE TABLE finding(
+  id INTEGER PRIMARY KEY,
+  audit TEXT,
+  title TEXT NOT NULL,
+  description TEXT,
+  severity TEXT NOT NULL,
+  grade TEXT,
+  owner TEXT NOT NULL,
+  due TEXT NOT NULL,
+  status TEXT NOT NULL,
+  plan TEXT,
+  resolution TEXT,
+  verified_by TEXT,
+  verified_at TEXT,
+  accepted_by TEXT,
+  accepted_until TEXT,
+  accept_reason TEXT,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+-- `audit show` and `finding list --audit`; the overdue rule and status count per status and date.
+CREATE INDEX finding_audit ON finding(audit);
+CREATE INDEX finding_due ON finding(status, due);
+CREATE INDEX finding_accepted ON finding(status, accepted_until);
 )sql",
 };
 

@@ -122,8 +122,8 @@ TEST_CASE("the rule registry") {
     ids += std::string(r.id) + " ";
   }
   CHECK(ids ==
-        "risk.review_overdue risk.acceptance_expired risk.untreated risk.treatment_overdue staff.cert_expiring "
-        "journal.integrity ");
+        "risk.review_overdue risk.acceptance_expired risk.untreated risk.treatment_overdue finding.overdue "
+        "staff.cert_expiring journal.integrity ");
   REQUIRE(find_rule("risk.untreated") != nullptr);
   CHECK(find_rule("risk.untreated")->settings == "risk.treat_within, risk.bands");
   CHECK(find_rule("risk.nope") == nullptr);
@@ -343,7 +343,7 @@ TEST_CASE("--only runs the rules named, and refuses unknown ones") {
     CHECK(e.code() == ExitCode::usage);
     CHECK(std::string(e.what()) ==
           "--only: 'risk.nope' is not a check rule; use risk.review_overdue, risk.acceptance_expired, "
-          "risk.untreated, risk.treatment_overdue, staff.cert_expiring, journal.integrity");
+          "risk.untreated, risk.treatment_overdue, finding.overdue, staff.cert_expiring, journal.integrity");
   }
   CHECK(s.journal_calls == 1);  // the bad --only ran nothing
 }

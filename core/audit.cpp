@@ -1,0 +1,159 @@
+#include "core/audit.h"
+
+#include "core/error.h"
+
+#include <array>
+#include <stdexcept>
+
+namespace cso::audit {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_statuses{"planned", "fieldwork", "reporting", "closed"};
+constexpr std::array<std::string_view, 5> k_kinds{"internal", "external", "certification", "pentest", "assessment"};
+
+constexpr unsigned k_list = k_filter | k_sort;
+
+constexpr std::array<FieldDef, field_count> k_fields{{
+    {"id", FieldType::id, k_sort | k_key},
+    {"title", FieldType::text, k_sort},
+    {"kind", FieldType::choice, k_list, k_kinds},
+    {"scope", FieldType::longtext, 0},
+    {"lead", FieldType::handle, k_list},
+    {"auditor", FieldType::text, k_list},
+    {"framework", FieldType::text, k_list},
+    {"status", FieldType::choice, k_list, k_statuses},
+    {"start", FieldType::date, k_sort},
+    {"end", FieldType::date, k_sort},
+    {"summary", FieldType::longtext, 0},
+    {"created", FieldType::instant, k_sort},
+    {"updated", FieldType::instant, k_sort},
+}};
+
+constexpr std::array<std::size_t, 1> k_tally{status};
+constexpr KindDef k_kind{"audit", "AUD", "audit", k_fields, k_tally};
+
+/// The statuses each verb may start from (SPEC §4 audit).
+struct VerbRule {
+  std::string_view verb;
+  std::array<std::string_view, 3> from;
+};
+constexpr std::array<VerbRule, 5> k_verbs{{
+    {"start", {"planned", "", ""}},
+    {"report-phase", {"fieldwork", "", ""}},
+    {"close", {"reporting", "", ""}},
+    {"edit", {"planned", "fieldwork", "reporting"}},
+    {"finding add", {"planned", "fieldwork", "reporting"}},
+}};
+
+}  // namespace
+
+const KindDef& kind() { return k_kind; }
+
+std::span<const std::string_view> statuses() { return k_statuses; }
+
+std::string or_list(std::span<const std::string_view> items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += i == 0 ? "" : (i + 1 == items.size() ? " or " : ", ");
+    out += items[i];
+  }
+  return out;
+}
+
+void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
+                    std::span<const std::string_view> from) {
+  std::vector<std::string_view> named;
+  for (const auto s : from) {
+    if (s.empty()) {
+      continue;
+    }
+    if (s == current) {
+      return;
+    }
+    named.push_back(s);
+  }
+  throw conflict_error("{} is {}; '{}' needs {} that is {}", key, current, command, noun, or_list(named));
+}
+
+void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+
+void check_dates(const Record& r, std::string_view what) {
+  if (!r.is_null(start) && !r.is_null(end) && r.text(end) < r.text(start)) {
+    throw usage_error("{}: the end {} is before the start {}", what, r.text(end), r.text(start));
+  }
+}
+
+Record make(const NewAudit& n, const Clock& clock) {
+  Record r = empty_record(k_kind);
+  r.set(title, n.title);
+  r.set(kind_, n.kind);
+  const auto opt = [&](std::size_t field, const std::optional<std::string>& v) {
+    if (v) {
+      r.set(field, *v);
+    }
+  };
+  opt(scope, n.scope);
+  opt(lead, n.lead);
+  opt(auditor, n.auditor);
+  opt(framework, n.framework);
+  opt(start, n.start);
+  opt(end, n.end);
+  check_dates(r, "--end");
+  r.set(status, std::string("planned"));
+  r.set(created, format_instant(clock.now));
+  touch(r, clock);
+  return r;
+}
+
+void require_status(const Record& r, std::string_view verb) {
+  for (const auto& rule : k_verbs) {
+    if (rule.verb == verb) {
+      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit {}", verb), "an audit", rule.from);
+      return;
+    }
+  }
+  throw std::logic_error("audit::require_status: unknown verb " + std::string(verb));
+}
+
+void start_fieldwork(Record& r, const Clock& clock) {
+  r.set(status, std::string("fieldwork"));
+  if (r.is_null(start)) {
+    r.set(start, format_date(clock.now));
+  }
+  touch(r, clock);
+}
+
+void report_phase(Record& r, const Clock& clock) {
+  r.set(status, std::string("reporting"));
+  touch(r, clock);
+}
+
+void close(Record& r, std::optional<std::string> new_summary, const Clock& clock) {
+  r.set(status, std::string("closed"));
+  if (r.is_null(end)) {
+    r.set(end, format_date(clock.now));
+  }
+  if (new_summary) {
+    r.set(summary, std::move(*new_summary));
+  }
+  touch(r, clock);
+}
+
+Query make_query(const ListFilter& f) {
+  Query q;
+  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
+    if (!values.empty()) {
+      Condition c{field, Op::in, {}, {}};
+      for (const auto& v : values) {
+        c.values.emplace_back(v);
+      }
+      q.where.push_back(std::move(c));
+    }
+  };
+  in(status, f.status);
+  in(kind_, f.kind);
+  in(lead, f.lead);
+  return q;
+}
+
+}  // namespace cso::audit

@@ -1,0 +1,57 @@
+#pragma once
+// Audits and assessments (SPEC §4 audit): fields and the state machine
+// planned → fieldwork → reporting → closed. Their findings are in core/finding.h.
+#include "core/counts.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cso::audit {
+
+/// Field positions in an audit Record, in the order of kind().fields.
+enum F : std::size_t {
+  id, title, kind_, scope, lead, auditor, framework, status, start, end, summary, created, updated,
+  field_count
+};
+
+const KindDef& kind();
+
+/// The statuses in order, and those before closed.
+std::span<const std::string_view> statuses();
+
+struct NewAudit {
+  std::string title;
+  std::string kind = "internal";
+  std::optional<std::string> scope, lead, auditor, framework, start, end;  ///< dates as stored
+};
+/// A planned audit; a usage Error if `end` is before `start`.
+Record make(const NewAudit& n, const Clock& clock);
+
+/// Throws a conflict Error naming the statuses that allow `verb` if `r` is in another.
+void require_status(const Record& r, std::string_view verb);
+
+void start_fieldwork(Record& r, const Clock& clock);  ///< planned → fieldwork; start = today if unset
+void report_phase(Record& r, const Clock& clock);     ///< fieldwork → reporting
+void close(Record& r, std::optional<std::string> summary, const Clock& clock);  ///< → closed; end = today if unset
+void touch(Record& r, const Clock& clock);            ///< sets `updated`
+/// A usage Error naming `what` when the record's end date is before its start date.
+void check_dates(const Record& r, std::string_view what);
+
+struct ListFilter {
+  std::vector<std::string> status, kind, lead;
+};
+Query make_query(const ListFilter& f);
+
+/// "planned, fieldwork or reporting": alternatives for messages.
+std::string or_list(std::span<const std::string_view> items);
+/// A conflict Error unless `current` is one of `from`: "<key> is <current>; '<command>' needs
+/// <a noun> that is <from…>".
+void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
+                    std::span<const std::string_view> from);
+
+}  // namespace cso::audit

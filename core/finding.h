@@ -1,0 +1,68 @@
+#pragma once
+// Audit findings (SPEC §4 audit): from an audit or on their own (a pentest, a self-assessment),
+// with the state machine open → remediating → resolved → verified, or accepted until a date.
+#include "core/counts.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cso::finding {
+
+/// Field positions in a finding Record, in the order of kind().fields.
+enum F : std::size_t {
+  id, audit, title, description, severity, grade, owner, due, status, plan, resolution, verified_by, verified_at,
+  accepted_by, accepted_until, accept_reason, created, updated, field_count
+};
+
+const KindDef& kind();
+
+std::span<const std::string_view> statuses();    ///< open, remediating, resolved, verified, accepted
+std::span<const std::string_view> severities();  ///< critical first
+/// The statuses of a finding still to be dealt with: open, remediating.
+std::span<const std::string_view> open_statuses();
+
+struct NewFinding {
+  std::string title, severity, owner, due;  ///< due as a stored date
+  std::optional<std::string> audit;          ///< "AUD-3"
+  std::optional<std::string> grade, description;
+};
+Record make(const NewFinding& n, const Clock& clock);
+
+/// Throws a conflict Error naming the statuses that allow `verb` if `r` is in another.
+void require_status(const Record& r, std::string_view verb);
+
+void remediate(Record& r, std::string plan, const Clock& clock);     ///< → remediating
+void resolve(Record& r, std::string resolution, const Clock& clock);  ///< → resolved
+/// resolved → verified by `verifier`; a conflict Error if the verifier is the owner.
+void verify(Record& r, std::string_view verifier, const Clock& clock);
+/// → accepted until `until` (a stored date) by `approver`, for `reason`.
+void accept(Record& r, std::string until, std::string_view approver, std::string reason, const Clock& clock);
+/// resolved, verified or accepted → open; the resolution, verification and acceptance go
+/// (the journal keeps them).
+void reopen(Record& r, const Clock& clock);
+void touch(Record& r, const Clock& clock);
+
+/// Overdue: open or remediating past `due`, or accepted past `accepted_until` (dates before
+/// today). The date that makes it overdue, if it is.
+std::optional<std::string> overdue_date(const Record& r, const Clock& clock);
+/// Either date past: with a status condition, a superset of the overdue findings that storage
+/// can select (conditions are ANDed at the top level only); overdue_date decides.
+Condition overdue_condition(const Clock& clock);
+
+/// Findings per status, and the open ones (open, remediating) per severity, from counts
+/// grouped by status and severity.
+std::pair<Counts, Counts> status_and_severity_counts(const std::vector<GroupCount>& by_status_and_severity);
+
+struct ListFilter {
+  std::vector<std::string> audit, owner, severity, status, grade;
+  bool open = false;     ///< open or remediating
+  bool overdue = false;  ///< selects a superset: keep the records overdue_date accepts
+};
+Query make_query(const ListFilter& f, const Clock& clock);
+
+}  // namespace cso::finding
