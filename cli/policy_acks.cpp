@@ -45,10 +45,11 @@ void run_ack(Context& ctx, const AckOptions& o) {
   const std::string key = display_key(policy::kind(), p);
   policy::require_status(p, "ack");
   const Record v = get_version(tx.db(), p, p.integer(policy::version));
-  const std::string published = v.text(policy_version::published).substr(0, 10);
-  if (date < published) {
+  // Publication may be recorded after the fact (--effective in the past): the earlier counts.
+  const std::string since = std::min(v.text(policy_version::published).substr(0, 10), v.text(policy_version::effective));
+  if (date < since) {
     throw usage_error("--on: {} is before v{} of {} was published ({})", date, v.integer(policy_version::version), key,
-                      published);
+                      since);
   }
   std::vector<std::string> added, already;
   for (const auto& h : handles) {

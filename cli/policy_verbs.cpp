@@ -29,15 +29,16 @@ void change_open(Context& ctx, const VerbOptions& o, std::string_view verb, std:
   print_changed(ctx, policy_view(), std::move(p));
 }
 
+/// The verbs share one options struct, so a note is looked at by its value, not given().
 std::optional<std::string> optional_note(const TextOption& o, const char* what) {
-  if (!o.given() || o.value.empty()) {
+  if (o.value.empty()) {
     return std::nullopt;
   }
   return parse_note(o.value, what);
 }
 
 void run_publish(Context& ctx, const VerbOptions& o) {
-  const std::string effective = o.effective.given() ? format_date(parse_when(o.effective.value, ctx.clock, "--effective"))
+  const std::string effective = !o.effective.value.empty() ? format_date(parse_when(o.effective.value, ctx.clock, "--effective"))
                                                     : format_date(ctx.clock.now);
   change_open(ctx, o, "publish", "", [&](Record& p, Record& v, storage::Tx& tx) {
     std::optional<Record> in_force;
