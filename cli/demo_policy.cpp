@@ -106,7 +106,7 @@ policy::NewPolicy new_policy(const char* title, const char* kind, const char* ow
 }
 
 std::string body(const char* title, const char* purpose, const char* rules) {
-  return fmt::format("# {}\n\n## Purpose\n\n{}\n\n## Policy\n\n{}\n\n## Exceptions\n\nExceptions are approved by the "
+  return fmt::format("# {}\n\n## Purpose\n\n{}\n\n## Policy\n\n{}\n## Exceptions\n\nExceptions are approved by the "
                      "CISO and recorded in the risk register.\n",
                      title, purpose, rules);
 }
