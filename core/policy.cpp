@@ -56,13 +56,12 @@ struct VerbRule {
   std::string_view verb;
   std::array<std::string_view, 4> from;
 };
-constexpr std::array<VerbRule, 6> k_policy_verbs{{
+constexpr std::array<VerbRule, 5> k_policy_verbs{{
     {"edit", {"draft", "in_review", "approved", "published"}},
     {"review", {"published", "", "", ""}},
     {"retire", {"draft", "in_review", "approved", "published"}},
     {"ack", {"published", "", "", ""}},
     {"acks", {"published", "", "", ""}},
-    {"diff", {"draft", "in_review", "approved", "published"}},
 }};
 constexpr std::array<VerbRule, 5> k_version_verbs{{
     {"submit", {"draft", "", "", ""}},

@@ -356,3 +356,11 @@ TEST_CASE("policy: coverage and the policy rules count the active audience's ack
   REQUIRE(review.problems.size() == 1);
   CHECK(review.problems[0].severity == Severity::critical);
 }
+
+TEST_CASE("policy: the policy rules come first in the registry, as SPEC §5 lists them") {
+  const auto rules = all_rules();
+  REQUIRE(rules.size() >= 2);
+  CHECK(rules[0].id == "policy.review_overdue");
+  CHECK(rules[1].id == "policy.ack_missing");
+  CHECK(rules[1].settings == "policy.ack_within");
+}
