@@ -328,8 +328,7 @@ void setup_policy(CLI::App& app, Context& ctx) {
 
   auto edit = std::make_shared<PolicyOptions>();
   CLI::App* e = add_command(*cmd, "edit",
-                            "change a policy; a new body edits the open draft, or opens the next version as a draft "
-                            "while the published one stays in force");
+                            "change a policy; a new body edits the open draft or opens the next version");
   e->add_option("ID", edit->id, "POL-n or n")->required();
   bind(e, edit->new_title, "--title", "new title");
   bind(e, edit->owner, "--owner", "an active staff handle");

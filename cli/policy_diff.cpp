@@ -122,20 +122,16 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
 namespace {
 
 struct DiffOptions {
-  std::string id;
-  std::vector<std::string> versions;
+  std::string id, v1, v2;
 };
 
 void run_diff(Context& ctx, const DiffOptions& o) {
-  if (o.versions.size() > 2) {
-    throw usage_error("policy diff: at most two versions (V1 V2) are accepted, got {}", o.versions.size());
-  }
   const Record p = get_policy(ctx.db(), o.id);
   const std::string key = display_key(policy::kind(), p);
   const auto versions = versions_of(ctx.db(), p);
   const std::int64_t latest = versions.empty() ? 0 : versions.back().integer(policy_version::version);
   std::optional<std::int64_t> from, to;
-  if (o.versions.empty()) {
+  if (o.v1.empty()) {
     // The version in force (or the last published) against the one in progress (or the newest).
     for (const auto& v : versions) {
       if (!v.is_null(policy_version::published)) {
@@ -147,8 +143,8 @@ void run_diff(Context& ctx, const DiffOptions& o) {
       from = *to > 1 ? std::optional<std::int64_t>(*to - 1) : std::nullopt;  // what the version in force changed
     }
   } else {
-    from = policy_version::parse_number(o.versions[0], "V1");
-    to = o.versions.size() == 2 ? policy_version::parse_number(o.versions[1], "V2") : latest;
+    from = policy_version::parse_number(o.v1, "V1");
+    to = o.v2.empty() ? latest : policy_version::parse_number(o.v2, "V2");
   }
   const std::string before = from ? get_version(ctx.db(), p, *from).text(policy_version::body) : "";
   const std::string after = get_version(ctx.db(), p, *to).text(policy_version::body);
@@ -164,7 +160,8 @@ void setup_policy_diff(CLI::App* policy, Context& ctx) {
                             "unified diff of two versions' bodies (default: the version in force against the one in "
                             "progress; V1 alone: V1 against the newest)");
   d->add_option("ID", o->id, "POL-n or n")->required();
-  d->add_option("V1", o->versions, "versions: N or vN")->expected(0, 2);
+  d->add_option("V1", o->v1, "the older version: N or vN (default: the one in force)");
+  d->add_option("V2", o->v2, "the newer version (default: the one in progress, or the newest)");
   d->callback([&ctx, o] { run_diff(ctx, *o); });
 }
 

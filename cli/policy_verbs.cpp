@@ -132,8 +132,7 @@ void setup_policy_verbs(CLI::App* policy, Context& ctx) {
   });
 
   CLI::App* p = verb(policy, "publish",
-                     "put the approved version in force (the previous one is superseded); "
-                     "next_review = effective + review_every",
+                     "put the approved version in force; the previous one is superseded",
                      *o);
   bind(p, o->effective, "--effective", "the date it takes effect (default today)");
   p->callback([&ctx, o] { run_publish(ctx, *o); });
