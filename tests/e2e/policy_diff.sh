@@ -32,18 +32,8 @@ publish 1
 ok cso --as alice policy edit 1 --body-file v2.md
 # In force (v1) against the draft (v2).
 ok cso policy diff POL-1
-out_is "--- POL-1 v1
-+++ POL-1 v2
-@@ -1,7 +1,8 @@
- # Passwords
- 
--At least 8 characters.
-+At least 12 characters.
- No reuse.
- Rotate yearly.
- Keep them secret.
- Use a manager.
-+Enable MFA."
+out_is "$(printf '%s\n' "--- POL-1 v1" "+++ POL-1 v2" "@@ -1,7 +1,8 @@" " # Passwords" " " "-At least 8 characters." \
+  "+At least 12 characters." " No reuse." " Rotate yearly." " Keep them secret." " Use a manager." "+Enable MFA.")"
 # The hunks agree with diff -u.
 { diff -u v1.md v2.md || true; } | tail -n +3 >expected
 tail -n +3 "$TMP/out" | diff - expected >/dev/null || fail "same hunks as diff -u"
