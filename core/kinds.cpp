@@ -3,6 +3,7 @@
 #include "core/cert.h"
 #include "core/audit.h"
 #include "core/finding.h"
+#include "core/policy.h"
 #include "core/risk.h"
 #include "core/staff.h"
 
@@ -12,8 +13,9 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 5> k_kinds{&staff::kind(), &cert::kind(), &risk::kind(), &audit::kind(),
-                                                     &finding::kind()};
+  static const std::array<const KindDef*, 8> k_kinds{
+      &staff::kind(),          &cert::kind(),    &policy::kind(), &policy_version::kind(), &policy_ack::kind(),
+      &risk::kind(),           &audit::kind(),   &finding::kind()};
   return k_kinds;
 }
 

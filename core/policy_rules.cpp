@@ -1,8 +1,65 @@
 // Policy check rules (SPEC §5).
 #include "core/check_rules.h"
+#include "core/policy.h"
+
+#include <array>
+
+#include <fmt/format.h>
 
 namespace cso {
+namespace {
 
-std::span<const Rule> policy_rules() { return {}; }
+void policy_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+  Query q;
+  q.unordered = true;
+  q.where.push_back({policy::status, Op::eq, {std::string("published")}, {}});
+  q.where.push_back({policy::next_review, Op::le, {warn_horizon(ctx)}, {}});
+  ctx.source.each(policy::kind(), q, [&](const Record& p) {
+    date_problem(ctx, out, "policy.review_overdue", policy::kind(), p, policy::title, "review due",
+                 p.text(policy::next_review));
+  });
+}
+
+void policy_ack_missing(const RuleContext& ctx, std::vector<Problem>& out) {
+  // Published on or before this date: acknowledgements were due by today.
+  const std::string published_by = format_date(subtract(ctx.clock.now, ctx.config.policy_ack_within));
+  Query q;
+  q.unordered = true;
+  q.where.push_back({policy::status, Op::eq, {std::string("published")}, {}});
+  q.where.push_back({policy::published, Op::le, {published_by}, {}});
+  std::vector<Record> due;
+  ctx.source.each(policy::kind(), q, [&](const Record& p) { due.push_back(p); });
+  std::map<std::string, std::vector<std::string>> members;
+  for (const Record& p : due) {
+    const policy::Coverage c = policy::ack_coverage(ctx.source, p, members);
+    if (c.acknowledged >= c.expected) {
+      continue;
+    }
+    const std::string when = policy::ack_due(p, ctx.config).value_or("");
+    Problem problem;
+    problem.rule = "policy.ack_missing";
+    problem.severity = Severity::warning;
+    problem.id = display_key(policy::kind(), p);
+    problem.title = p.text(policy::title);
+    const std::int64_t missing = c.expected - c.acknowledged;
+    problem.message = fmt::format("{} of {} {} {} not acknowledged v{} (published {}, due {})", missing, c.expected,
+                                  c.expected == 1 ? "person" : "people", missing == 1 ? "has" : "have",
+                                  p.integer(policy::version), p.text(policy::published), when);
+    problem.due = when;
+    out.push_back(std::move(problem));
+  }
+}
+
+constexpr std::array<Rule, 2> k_rules{{
+    {"policy.review_overdue", "a published policy's next_review is near or past", "WARNING near / CRITICAL past",
+     "check.warn_within", policy_review_overdue},
+    {"policy.ack_missing",
+     "someone in the audience has not acknowledged the version in force policy.ack_within after its publication",
+     "WARNING", "policy.ack_within", policy_ack_missing},
+}};
+
+}  // namespace
+
+std::span<const Rule> policy_rules() { return k_rules; }
 
 }  // namespace cso

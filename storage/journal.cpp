@@ -139,6 +139,11 @@ Hash entry_hash(const JournalEntry& e) {
   return sha.digest(e.prev.data(), e.prev.size(), text);
 }
 
+std::string sha256_hex(std::string_view text) {
+  thread_local Sha256 sha;
+  return to_hex(sha.digest(nullptr, 0, text));
+}
+
 void each_entry(Db& db, const LogFilter& f, const std::function<void(const JournalEntry&)>& fn) {
   std::string where;
   std::vector<std::string> params;

@@ -29,6 +29,9 @@ struct JournalEntry {
   Hash prev{}, hash{};
 };
 
+/// SHA-256 of `text` as 64 lowercase hex digits (policy bodies; core has no crypto).
+std::string sha256_hex(std::string_view text);
+
 /// The canonical JSON of an entry, the text its hash covers.
 std::string canonical_entry(const JournalEntry& e);
 /// SHA-256(prev || canonical_entry(e)).

@@ -88,7 +88,53 @@ CREATE INDEX certification_expires ON certification(expires, staff);
 
     // 3: policies, their versions and acknowledgements.
     R"sql(
--- (policies: tables to come)
+CREATE TABLE policy(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  pending_version INTEGER,
+  pending_status TEXT,
+  review_every TEXT NOT NULL,
+  effective TEXT,
+  published TEXT,
+  next_review TEXT,
+  audience TEXT NOT NULL,
+  tags TEXT,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+-- For the check rules: published policies by review date.
+CREATE INDEX policy_rules ON policy(status, next_review);
+CREATE TABLE policy_version(
+  key TEXT PRIMARY KEY NOT NULL,
+  policy TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  author TEXT NOT NULL,
+  summary TEXT,
+  approver TEXT,
+  approval_note TEXT,
+  created TEXT NOT NULL,
+  submitted TEXT,
+  approved_at TEXT,
+  published TEXT,
+  effective TEXT,
+  UNIQUE(policy, version)
+);
+CREATE TABLE policy_ack(
+  key TEXT PRIMARY KEY NOT NULL,
+  policy TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  staff TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  acknowledged TEXT NOT NULL,
+  UNIQUE(policy, version, staff)
+);
 )sql",
 
     // 4: training courses and assignments.
