@@ -74,7 +74,8 @@ void ImportRow::relocate(std::size_t field, const Error& e) const {
 }
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert) {
+                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(const ImportRow&)>& on_header) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
@@ -98,6 +99,10 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
       header = read_header(kind, csv, source);
       for (std::size_t c = 0; c < header.size(); ++c) {
         row.column_of[header[c]] = c + 1;
+      }
+      if (on_header) {
+        row.line = csv.line;
+        on_header(row);
       }
       return;
     }

@@ -54,8 +54,10 @@ struct ImportRow {
 
 /// Reads `path` (or stdin for "-"), checks the header against the kind, and calls `insert`
 /// for each row inside one transaction, committed only if every row succeeds. Returns the
-/// number of rows imported.
+/// number of rows imported. `on_header`, if given, checks the columns present (the row's
+/// column_of, with `line` the header's) before any row is read.
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert);
+                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(const ImportRow&)>& on_header = nullptr);
 
 }  // namespace cso::cli

@@ -2,6 +2,7 @@
 
 #include "core/risk.h"
 #include "core/staff.h"
+#include "core/training.h"
 
 #include <array>
 #include <cctype>
@@ -9,7 +10,8 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 2> k_kinds{&staff::kind(), &risk::kind()};
+  static const std::array<const KindDef*, 4> k_kinds{&staff::kind(), &risk::kind(), &training::course::kind(),
+                                                     &training::assignment::kind()};
   return k_kinds;
 }
 
