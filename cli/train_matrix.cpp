@@ -28,7 +28,7 @@ struct Person {
 
 struct Matrix {
   std::vector<Record> courses;
-  std::vector<Person> people;                     ///< rows: in an audience or assigned, by handle
+  std::vector<Person> people;  ///< rows: active staff assigned or in an active course's audience
   std::vector<std::vector<std::optional<Record>>> cells;  ///< [person][course]: latest assignment
   std::vector<training::Tally> tallies;           ///< per course, over the rows
 };
@@ -45,8 +45,10 @@ Matrix read_matrix(Context& ctx, const Options& o) {
   std::set<std::string> in_audience;
   std::vector<std::map<std::string, Record>> latest;
   for (const auto& c : m.courses) {
-    storage::each(ctx.db(), staff::kind(), audience_query(c.text(course::audience)),
-                  [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
+    if (c.text(course::status) == "active") {  // a retired course is no one's to take any more
+      storage::each(ctx.db(), staff::kind(), audience_query(c.text(course::audience)),
+                    [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
+    }
     latest.push_back(latest_assignments(ctx.db(), display_key(course::kind(), c)));
   }
   staff::ListFilter f;
