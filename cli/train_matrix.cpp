@@ -103,8 +103,15 @@ std::string rate_line(const Record& c, const training::Tally& t) {
   }
   std::string line = fmt::format("{}: {} of {} complete ({}%)", head, t.complete, t.assigned,
                                  *training::percent(t.complete, t.assigned));
-  if (t.overdue > 0 || t.failed > 0) {
-    line += fmt::format("; {} overdue, {} failed", t.overdue, t.failed);
+  std::string late;  // "2 overdue, 1 failed", leaving out zeros
+  if (t.overdue > 0) {
+    late = fmt::format("{} overdue", t.overdue);
+  }
+  if (t.failed > 0) {
+    late += fmt::format("{}{} failed", late.empty() ? "" : ", ", t.failed);
+  }
+  if (!late.empty()) {
+    line += "; " + late;
   }
   return line;
 }
