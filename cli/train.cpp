@@ -1,4 +1,4 @@
-// `cso train add|list|show|edit|retire|history`: courses. Assignments and completions are in
+// `cso train add|list|show|edit|retire|history|rm`: courses. Assignments and completions are in
 // train_verbs.cpp, the LMS import in train_import.cpp, the completion matrix in train_matrix.cpp.
 #include "cli/commands.h"
 #include "cli/journal_view.h"
@@ -108,6 +108,28 @@ void run_edit(Context& ctx, const CourseOptions& o) {
   });
 }
 
+/// Removes a course entered by mistake, with its assignments (the journal keeps them all).
+void run_rm(Context& ctx, const std::string& id_text, bool force) {
+  const auto id = parse_id(course::kind(), id_text, "ID");
+  if (!force) {
+    throw usage_error("train rm {}: removing a record is for mistakes; retire it instead, or add --force",
+                      display_id(course::kind(), id));
+  }
+  storage::Tx tx(ctx.db(), ctx.actor());
+  const Record c = storage::get_or_throw(tx.db(), course::kind(), id);
+  const std::string key = display_key(course::kind(), c);
+  std::vector<Record> parts;
+  Query q;
+  q.where.push_back(Condition{training::assignment::course, Op::eq, {key}, {}});
+  storage::each(tx.db(), training::assignment::kind(), q, [&](const Record& a) { parts.push_back(a); });
+  for (const auto& a : parts) {
+    tx.remove(training::assignment::kind(), a, "train.rm");
+  }
+  tx.remove(course::kind(), c, "train.rm");
+  tx.commit();
+  ctx.out << key << '\n';
+}
+
 void bind_course_options(CLI::App* c, CourseOptions& o) {
   bind(c, o.description, "--description", "what the course covers");
   bind(c, o.description_file, "--description-file", "read the description from a file (- for stdin)");
@@ -181,6 +203,12 @@ void setup_train(CLI::App& app, Context& ctx) {
   CLI::App* h = add_command(*train, "history", "the journal entries of a course and its assignments, oldest first");
   h->add_option("ID", *id, "TRN-n or n")->required();
   h->callback([&ctx, id] { print_history(ctx, display_key(course::kind(), course_or_throw(ctx.db(), *id))); });
+
+  auto force = std::make_shared<bool>(false);
+  CLI::App* rm = add_command(*train, "rm", "remove a course entered by mistake, with its assignments (the journal keeps them)");
+  rm->add_option("ID", *id, "TRN-n or n")->required();
+  rm->add_flag("--force", *force, "really remove it");
+  rm->callback([&ctx, id, force] { run_rm(ctx, *id, *force); });
 
   setup_train_verbs(train, ctx);
   setup_train_import(train, ctx);

@@ -94,5 +94,19 @@ ok cso train history TRN-1 --format json
 [ "$(json '.[1].record')" == "TRN-1/bob/1" ] || fail "the assignment's entry"
 ok cso train history 2 --format json
 [ "$(json '[.[].action] | join(",")')" == "train.add,train.edit,train.edit,train.retire" ] || fail "TRN-2 history"
+
+# rm: only with --force; the course and its assignments go, the journal keeps them.
+snapshot
+expect_exit 2 cso train rm 1
+err_has "retire it instead, or add --force"
+expect_exit 3 cso train rm 99 --force
+unchanged
+ok cso train rm TRN-1 --force
+out_is "TRN-1"
+expect_exit 3 cso train show 1
+ok cso log --action train.rm --format json
+[ "$(json '[.[].record] | sort | join(",")')" == "TRN-1,TRN-1/bob/1" ] || fail "rm journalled: $(json .)"
+ok cso train add "Next"
+out_is "TRN-4"
 verified
 done_ok
