@@ -36,7 +36,10 @@ People people(Context& ctx) {
   storage::each(ctx.db(), staff::kind(), q, [&](const Record& r) {
     out.by_handle.emplace(r.text(staff::handle), r.text(staff::handle));
     if (!r.is_null(staff::email)) {
-      out.by_email.emplace(lower(r.text(staff::email)), r.text(staff::handle));
+      const auto [it, fresh] = out.by_email.emplace(lower(r.text(staff::email)), r.text(staff::handle));
+      if (!fresh) {
+        it->second += ", " + r.text(staff::handle);  // shared: ambiguous, refused when used
+      }
     }
   });
   return out;
@@ -76,6 +79,10 @@ std::string person(const People& staff, const ImportRow& row) {
   const auto it = staff.by_email.find(lower(*cell));
   if (it == staff.by_email.end()) {
     throw usage_error("{}: no staff member with the e-mail address '{}'", row.where(field), *cell);
+  }
+  if (it->second.find(',') != std::string::npos) {
+    throw usage_error("{}: the e-mail address '{}' belongs to more than one staff member ({}); use a handle column",
+                      row.where(field), *cell, it->second);
   }
   return it->second;
 }

@@ -90,6 +90,10 @@ err_has "handle, email, completed_on, score"
 bad_import "bad.csv:1:" 'handle,score\ndan,90\n'
 err_has "completed_on"
 bad_import "empty" ''
+cso staff add dan2 --name "Dan's other account" --email DAN@kestrel.example >/dev/null
+snapshot
+bad_import "bad.csv:2: column 1 (email): the e-mail address 'dan@kestrel.example' belongs to more than one staff member (dan, dan2)" \
+  'email,completed_on,score\ndan@kestrel.example,2026-11-20,90\n'
 expect_exit 2 cso train import 1 "$TMP/missing.csv"
 err_has "missing.csv"
 expect_exit 3 cso train import 9 "$TMP/lms.csv"
