@@ -75,7 +75,7 @@ void ImportRow::relocate(std::size_t field, const Error& e) const {
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
                         const std::function<void(storage::Tx&, const ImportRow&)>& insert,
-                        const std::function<void(storage::Tx&)>& finish) {
+                        const ImportHooks& hooks) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
@@ -100,6 +100,10 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
       for (std::size_t c = 0; c < header.size(); ++c) {
         row.column_of[header[c]] = c + 1;
       }
+      if (hooks.on_header) {
+        row.line = csv.line;
+        hooks.on_header(row);
+      }
       return;
     }
     if (csv.fields.size() != header.size()) {
@@ -119,8 +123,8 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
     throw usage_error("{}: the file is empty; the first line must name the columns ({})", source,
                       importable_columns(kind));
   }
-  if (finish) {
-    finish(tx);
+  if (hooks.finish) {
+    hooks.finish(tx);
   }
   tx.commit();
   if (progress && rows >= 100000) {

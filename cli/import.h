@@ -53,11 +53,16 @@ struct ImportRow {
 };
 
 /// Reads `path` (or stdin for "-"), checks the header against the kind, and calls `insert`
-/// for each row inside one transaction, committed only if every row succeeds (and `finish`,
-/// if given, which runs after the last row: for checks across rows). Returns the number of
-/// rows read.
+/// for each row inside one transaction, committed only if every row succeeds. Returns the
+/// number of rows read. The hooks, if given, run before the first row and after the last.
+struct ImportHooks {
+  /// Checks the columns present (the row's column_of, with `line` the header's).
+  std::function<void(const ImportRow&)> on_header = nullptr;
+  /// Runs after the last row, inside the transaction: for checks across rows.
+  std::function<void(storage::Tx&)> finish = nullptr;
+};
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
                         const std::function<void(storage::Tx&, const ImportRow&)>& insert,
-                        const std::function<void(storage::Tx&)>& finish = nullptr);
+                        const ImportHooks& hooks = {});
 
 }  // namespace cso::cli

@@ -84,7 +84,7 @@ void run_import(Context& ctx, const std::string& path) {
     }
   };
 
-  import_csv(ctx, staff::kind(), path, read_row, write_rows);
+  import_csv(ctx, staff::kind(), path, read_row, {.finish = write_rows});
   ctx.out << fmt::format("added {}, updated {}, unchanged {}\n", counts.added, counts.updated, counts.unchanged);
 }
 

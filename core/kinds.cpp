@@ -6,6 +6,7 @@
 #include "core/policy.h"
 #include "core/risk.h"
 #include "core/staff.h"
+#include "core/training.h"
 
 #include <array>
 #include <cctype>
@@ -13,9 +14,10 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 8> k_kinds{
+  static const std::array<const KindDef*, 10> k_kinds{
       &staff::kind(),          &cert::kind(),    &policy::kind(), &policy_version::kind(), &policy_ack::kind(),
-      &risk::kind(),           &audit::kind(),   &finding::kind()};
+      &risk::kind(),           &audit::kind(),   &finding::kind(), &training::course::kind(),
+      &training::assignment::kind()};
   return k_kinds;
 }
 

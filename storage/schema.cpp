@@ -139,7 +139,34 @@ CREATE TABLE policy_ack(
 
     // 4: training courses and assignments.
     R"sql(
--- (training: tables to come)
+CREATE TABLE course(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT,
+  every TEXT,
+  audience TEXT NOT NULL,
+  due_within TEXT NOT NULL,
+  min_score INTEGER,
+  status TEXT NOT NULL,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+-- Assignments are parts of a course: key "TRN-1/bob/2" (course, person, cycle).
+CREATE TABLE assignment(
+  key TEXT PRIMARY KEY NOT NULL,
+  course TEXT NOT NULL,
+  staff TEXT NOT NULL,
+  cycle INTEGER NOT NULL,
+  assigned_on TEXT NOT NULL,
+  due TEXT NOT NULL,
+  completed_on TEXT,
+  score INTEGER,
+  attempts INTEGER NOT NULL,
+  attempted_on TEXT
+);
+-- A person's assignments of a course (the latest cycle), and the open ones by due date.
+CREATE INDEX assignment_person ON assignment(course, staff, cycle);
+CREATE INDEX assignment_open ON assignment(completed_on, due);
 )sql",
 
     // 5: incidents and their timelines.

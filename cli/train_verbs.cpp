@@ -1,0 +1,192 @@
+// `cso train assign|sync|complete`: assignments and completions.
+#include "cli/commands.h"
+#include "cli/train_view.h"
+#include "cli/values.h"
+#include "core/audience.h"
+#include "core/error.h"
+#include "core/staff.h"
+#include "core/training.h"
+
+#include <algorithm>
+#include <ostream>
+
+namespace cso::cli {
+namespace {
+
+namespace course = training::course;
+namespace assignment = training::assignment;
+
+struct AssignOptions {
+  std::string id, staff;
+  TextOption due;
+};
+
+/// New assignments: their keys one per line, or the records with --format json/jsonl.
+void print_assignments(Context& ctx, std::vector<Record>& created) {
+  if (ctx.output.format != Format::json && ctx.output.format != Format::jsonl) {
+    for (const auto& a : created) {
+      ctx.out << a.text(assignment::key) << '\n';
+    }
+    return;
+  }
+  const View view = assignment_view(ctx);
+  std::vector<std::string> columns;
+  for (const auto& f : view.kind.fields) {
+    columns.emplace_back(f.name);
+  }
+  RowWriter writer(ctx.out, ctx.output, columns);
+  for (auto& a : created) {
+    view.derive(a);
+    std::vector<Cell> cells;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      cells.push_back(cell_of(view.kind, i, a));
+    }
+    writer.row(std::move(cells));
+  }
+  writer.finish();
+}
+
+void run_assign(Context& ctx, const AssignOptions& o) {
+  std::vector<std::string> handles;
+  for (const auto& h : split_list(o.staff, "--staff")) {
+    const std::string handle = active_staff(ctx, h, "--staff");
+    if (std::find(handles.begin(), handles.end(), handle) == handles.end()) {
+      handles.push_back(handle);
+    }
+  }
+  const std::string today = format_date(ctx.clock.now);
+  std::optional<std::string> due;
+  if (o.due.given()) {
+    due = format_date(parse_when(o.due.value, ctx.clock, "--due"));
+    if (*due < today) {
+      throw usage_error("--due: {} is in the past; an assignment is due today or later", *due);
+    }
+  }
+  storage::Tx tx(ctx.db(), ctx.actor());
+  const Record c = course_or_throw(tx.db(), o.id);
+  training::require_status(c, "assign");
+  const std::string key = display_key(course::kind(), c);
+  std::vector<Record> created;
+  for (const auto& handle : handles) {
+    const auto latest = latest_assignment(tx.db(), key, handle);
+    if (latest && training::is_open(*latest)) {
+      ctx.info(fmt::format("{} already has an open assignment of {} ({}, due {}); not assigned again", handle, key,
+                           latest->text(assignment::key), latest->text(assignment::due)));
+      continue;
+    }
+    const std::int64_t cycle = latest ? latest->integer(assignment::cycle) + 1 : 1;
+    Record a = training::make_assignment(c, handle, cycle, today, due.value_or(training::due_for(c, today, ctx.config)));
+    tx.insert(assignment::kind(), a, "train.assign");
+    created.push_back(std::move(a));
+  }
+  tx.commit();
+  print_assignments(ctx, created);
+}
+
+void run_sync(Context& ctx) {
+  storage::Tx tx(ctx.db(), ctx.actor());
+  std::vector<Record> courses;
+  Query active;
+  active.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
+  storage::each(tx.db(), course::kind(), active, [&](const Record& c) { courses.push_back(c); });
+  std::vector<std::string> created;
+  std::int64_t touched = 0;
+  for (const auto& c : courses) {
+    std::vector<std::string> audience;
+    storage::each(tx.db(), staff::kind(), audience_query(c.text(course::audience)),
+                  [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
+    const auto latest = latest_assignments(tx.db(), display_key(course::kind(), c));
+    auto fresh = training::sync_course(c, audience, latest, ctx.config, ctx.clock);
+    touched += fresh.empty() ? 0 : 1;
+    for (auto& a : fresh) {
+      tx.insert(assignment::kind(), a, "train.sync");
+      created.push_back(a.text(assignment::key));
+    }
+  }
+  tx.commit();
+  if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
+    std::string keys;
+    for (const auto& k : created) {
+      keys += (keys.empty() ? "" : ", ") + json_value(Value{k});
+    }
+    ctx.out << fmt::format("{{\"created\": {}, \"courses\": {}, \"assignments\": [{}]}}\n", created.size(), touched,
+                           keys);
+  } else if (created.empty()) {
+    ctx.out << "0 assignments created\n";
+  } else {
+    ctx.out << fmt::format("created {} assignment{} for {} course{}\n", created.size(), created.size() == 1 ? "" : "s",
+                           touched, touched == 1 ? "" : "s");
+  }
+}
+
+struct CompleteOptions {
+  std::string id, staff;
+  TextOption on, score;
+};
+
+void run_complete(Context& ctx, const CompleteOptions& o) {
+  const std::string handle = staff::parse_handle(o.staff, "--staff");
+  if (!storage::get(ctx.db(), staff::kind(), Value{handle})) {
+    throw not_found_error("--staff: no staff member '{}'", handle);
+  }
+  const Instant on = o.on.given() ? parse_when(o.on.value, ctx.clock, "--on") : ctx.clock.now;
+  if (format_date(on) > format_date(ctx.clock.now)) {
+    throw usage_error("--on: {} is in the future; record a completion once it has happened", format_date(on));
+  }
+  std::optional<std::int64_t> score;
+  if (o.score.given()) {
+    score = training::parse_score(o.score.value, "--score");
+  }
+  storage::Tx tx(ctx.db(), ctx.actor());
+  const Record c = course_or_throw(tx.db(), o.id);
+  const std::string key = display_key(course::kind(), c);
+  const auto latest = latest_assignment(tx.db(), key, handle);
+  if ((!latest || !training::is_open(*latest)) && c.text(course::status) != "active") {
+    throw conflict_error("{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
+                         "completion only for a course that is active", key, c.text(course::status), handle);
+  }
+  auto attempt = training::record_attempt(c, latest, handle, format_date(on), score, ctx.config, "--score");
+  if (attempt.outcome == training::Outcome::unchanged) {
+    throw conflict_error("{} already completed {} on {} ({}); nothing to record", handle, key,
+                         attempt.assignment.text(assignment::completed_on), attempt.assignment.text(assignment::key));
+  }
+  if (attempt.created) {
+    tx.insert(assignment::kind(), attempt.assignment, "train.complete");
+  } else {
+    tx.update(assignment::kind(), attempt.assignment, "train.complete");
+  }
+  tx.commit();
+  if (attempt.outcome == training::Outcome::failed) {
+    ctx.info(fmt::format("{} scored {} on {}, under the passing score {}: a failed attempt; still due {}", handle,
+                         *score, key, c.integer(course::min_score), attempt.assignment.text(assignment::due)));
+  }
+  print_changed(ctx, assignment_view(ctx), std::move(attempt.assignment));
+}
+
+}  // namespace
+
+void setup_train_verbs(CLI::App* train, Context& ctx) {
+  auto as = std::make_shared<AssignOptions>();
+  CLI::App* a = add_command(*train, "assign", "assign a course to people; prints the new assignments");
+  a->add_option("ID", as->id, "TRN-n or n")->required();
+  a->add_option("--staff", as->staff, "active staff handles, comma-separated")->required();
+  bind(a, as->due, "--due", "due date (default: today + the course's due_within)");
+  a->callback([&ctx, as] { run_assign(ctx, *as); });
+
+  CLI::App* s = add_command(*train, "sync",
+                            "create the assignments the audiences and recurrences of active courses call for "
+                            "(idempotent; for cron)");
+  s->callback([&ctx] { run_sync(ctx); });
+
+  auto co = std::make_shared<CompleteOptions>();
+  CLI::App* c = add_command(*train, "complete",
+                            "record a completion (or a failed attempt, under min_score); without an open "
+                            "assignment one is opened for it");
+  c->add_option("ID", co->id, "TRN-n or n")->required();
+  c->add_option("--staff", co->staff, "who completed it")->required();
+  bind(c, co->on, "--on", "when (default today)");
+  bind(c, co->score, "--score", "0..100; required when the course has a min_score");
+  c->callback([&ctx, co] { run_complete(ctx, *co); });
+}
+
+}  // namespace cso::cli
