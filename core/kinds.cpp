@@ -1,5 +1,6 @@
 #include "core/kinds.h"
 
+#include "core/incident.h"
 #include "core/risk.h"
 #include "core/staff.h"
 
@@ -9,7 +10,8 @@
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 2> k_kinds{&staff::kind(), &risk::kind()};
+  static const std::array<const KindDef*, 4> k_kinds{&staff::kind(), &risk::kind(), &incident::kind(),
+                                                     &incident_event::kind()};
   return k_kinds;
 }
 
