@@ -63,7 +63,7 @@ class MetricsBuilder {
 
  private:
   const Config& m_config;
-  const Clock& m_clock;
+  Clock m_clock;  ///< by value: a temporary Clock is a natural argument
   std::int64_t m_count = 0;
   std::vector<std::int64_t> m_detect, m_acknowledge, m_contain, m_recover;
   std::vector<std::string> m_breaches;
