@@ -268,7 +268,8 @@ TEST_CASE("config file: wrong types and values name file, line and key") {
         "c.toml:2:12: check.rules.\"risk.untreated\".severity must be \"warning\", \"critical\" or \"off\", not \"warn\"");
   CHECK(error_of("[check.rules.untreated]\nseverity = 'off'") ==
         "c.toml:1:14: check.rules.untreated names no check rule; the rules are risk.review_overdue, "
-        "risk.acceptance_expired, risk.untreated, risk.treatment_overdue, journal.integrity (see cso help checks)");
+        "risk.acceptance_expired, risk.untreated, risk.treatment_overdue, incident.sla_breach, incident.notify_due, "
+        "journal.integrity (see cso help checks)");
   CHECK(error_of("[check.rules.\"risk.un.treated\"]").starts_with("c.toml:1:14: check.rules.\"risk.un.treated\" names no check rule"));
   CHECK(error_of("[check.rules.\"risk.untreatd\"]\nseverity = 'off'").starts_with("c.toml:1:14: check.rules.\"risk.untreatd\" names no check rule"));
   CHECK(error_of("[check]\nrules.\"risk.untreated\" = 'off'") ==
