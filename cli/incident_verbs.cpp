@@ -75,6 +75,9 @@ void run_close(Context& ctx, const VerbOptions& o) {
 void run_reopen(Context& ctx, const VerbOptions& o) {
   const Instant at = time_option(ctx, o.at, "--at");
   const std::string note = parse_note(o.note.value, "--note");
+  if (o.note.given() && note.empty()) {
+    throw usage_error("--note: the note is empty");
+  }
   change_incident(ctx, incident_id(o), "incident.reopen", note, [&](Record& r, std::vector<incident::Event>& events) {
     incident::reopen(r, at, ctx.clock, events);
     if (!note.empty()) {

@@ -63,6 +63,8 @@ unchanged
 expect_exit 2 cso incident reopen 1 --at 2026-11-27T08:00:00Z
 err_has "2026-11-27T08:00:00Z"
 err_has "2026-11-27T09:00:00Z"
+expect_exit 2 cso incident reopen 1 --note ""
+err_has "--note"
 unchanged
 ok cso incident reopen 1 --note "attacker still present"
 out_is "INC-1"

@@ -57,7 +57,7 @@ err_has "2026-11-27T08:00:00Z"
 err_has "2026-11-27T07:00:00Z"
 expect_exit 2 cso incident open "x" --severity sev1 --detected someday
 err_has "--detected"
-expect_exit 2 cso incident open "x" --severity sev1 --notify-within 3 
+expect_exit 2 cso incident open "x" --severity sev1 --notify-within 3
 err_has "--notify-within"
 expect_exit 2 cso incident open "x" --severity sev1 --lead "Not A Handle"
 err_has "--lead"
