@@ -1,8 +1,128 @@
-// Incidents: their section of `cso status`.
+// Incidents: their section of `cso status` — counts per status and open per severity (from
+// the tally), the open sev1/sev2 incidents by name, the containment SLA clocks still running
+// and the notification deadlines not yet met.
 #include "cli/status_sections.h"
+#include "core/counts.h"
+#include "core/incident.h"
+#include "core/incident_metrics.h"
+#include "storage/records.h"
+
+#include <algorithm>
 
 namespace cso::cli {
+namespace {
 
-StatusSection incident_status(Context&) { return {}; }
+constexpr std::size_t k_lines = 5;  ///< incidents named per list
+
+struct Clocked {
+  std::string id, severity, title;
+  Instant due = 0;
+};
+
+std::string json_text(const std::string& s) { return json_value(Value{s}); }
+
+/// "breached 2h 0m ago" or "3h 10m left".
+std::string left_text(Instant due, Instant now) {
+  return due <= now ? "breached " + incident::human_duration(now - due) + " ago"
+                    : incident::human_duration(due - now) + " left";
+}
+
+std::vector<Clocked> read_clocked(Context& ctx, const Query& q, bool notification) {
+  std::vector<Clocked> out;
+  storage::each(ctx.db(), incident::kind(), q, [&](Record& r) {
+    const auto due = notification ? (incident::notification_pending(r) ? parse_stored(r.text(incident::notify_by))
+                                                                        : std::nullopt)
+                                  : incident::sla_deadline(r, ctx.config);
+    if (due) {
+      out.push_back({display_key(incident::kind(), r), r.text(incident::severity), r.text(incident::title), *due});
+    }
+  });
+  std::stable_sort(out.begin(), out.end(), [](const Clocked& a, const Clocked& b) { return a.due < b.due; });
+  return out;
+}
+
+}  // namespace
+
+StatusSection incident_status(Context& ctx) {
+  const auto groups = storage::tally(ctx.db(), incident::kind());
+  const Counts by_status =
+      counts_by_first(groups, {"new", "triaged", "contained", "eradicated", "recovered", "closed"});
+  Counts open;
+  for (const auto* sev : {"sev1", "sev2", "sev3", "sev4"}) {
+    std::int64_t n = 0;
+    for (const auto& g : groups) {
+      const auto* s = std::get_if<std::string>(&g.values[0]);
+      const auto* v = g.values.size() > 1 ? std::get_if<std::string>(&g.values[1]) : nullptr;
+      n += s != nullptr && *s != "closed" && v != nullptr && *v == sev ? g.count : 0;
+    }
+    open.items.emplace_back(sev, n);
+    open.total += n;
+  }
+
+  Query major;
+  major.where.push_back({incident::status, Op::ne, {std::string("closed")}, {}});
+  major.where.push_back({incident::severity, Op::in, {std::string("sev1"), std::string("sev2")}, {}});
+  major.sort = {{incident::severity, false}};
+  major.limit = k_lines;
+  major.fields = {incident::id, incident::title, incident::severity, incident::status};
+  Query running;
+  running.unordered = true;
+  running.where.push_back({incident::status, Op::in, {std::string("new"), std::string("triaged")}, {}});
+  running.fields = {incident::id, incident::title, incident::severity, incident::status, incident::detected_at};
+  Query pending;
+  pending.unordered = true;
+  pending.where.push_back({incident::notify_by, Op::not_null, {}, {}});
+  pending.where.push_back({incident::notified_at, Op::is_null, {}, {}});
+
+  StatusSection s;
+  s.json_key = "incidents";
+  s.lines.emplace_back("incident", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
+  s.lines.emplace_back("", fmt::format("open by severity: {}", text_counts(open.items)));
+  std::string majors;
+  storage::each(ctx.db(), incident::kind(), major, [&](Record& r) {
+    const std::string id = display_key(incident::kind(), r);
+    s.lines.emplace_back("", fmt::format("{} {} {} ({})", r.text(incident::severity), id, r.text(incident::title),
+                                         r.text(incident::status)));
+    majors += fmt::format("{}{{\"id\": {}, \"severity\": {}, \"status\": {}, \"title\": {}}}",
+                          majors.empty() ? "" : ", ", json_text(id), json_text(r.text(incident::severity)),
+                          json_text(r.text(incident::status)), json_text(r.text(incident::title)));
+  });
+
+  const Instant now = ctx.clock.now;
+  const auto clocks = read_clocked(ctx, running, false);
+  const auto notices = read_clocked(ctx, pending, true);
+  std::string sla_json, sla_text, notify_json, notify_text;
+  for (std::size_t i = 0; i < clocks.size(); ++i) {
+    const auto& c = clocks[i];
+    sla_json += fmt::format("{}{{\"id\": {}, \"severity\": {}, \"deadline\": \"{}\", \"seconds_left\": {}}}",
+                            i == 0 ? "" : ", ", json_text(c.id), json_text(c.severity), format_instant(c.due),
+                            c.due - now);
+    if (i < k_lines) {
+      sla_text += fmt::format("{}{} {} {}", i == 0 ? "" : "; ", c.id, c.severity, left_text(c.due, now));
+    }
+  }
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    const auto& c = notices[i];
+    notify_json += fmt::format("{}{{\"id\": {}, \"notify_by\": \"{}\", \"seconds_left\": {}}}", i == 0 ? "" : ", ",
+                               json_text(c.id), format_instant(c.due), c.due - now);
+    if (i < k_lines) {
+      notify_text += fmt::format("{}{} due {} ({})", i == 0 ? "" : "; ", c.id, format_instant(c.due),
+                                 c.due <= now ? incident::human_duration(now - c.due) + " late"
+                                              : "in " + incident::human_duration(c.due - now));
+    }
+  }
+  const auto more = [](std::size_t n) { return n > k_lines ? fmt::format("; and {} more", n - k_lines) : std::string(); };
+  if (!clocks.empty()) {
+    s.lines.emplace_back("", "SLA: " + sla_text + more(clocks.size()));
+  }
+  if (!notices.empty()) {
+    s.lines.emplace_back("", "notify: " + notify_text + more(notices.size()));
+  }
+  s.json = fmt::format(
+      "{{\"total\": {}, \"by_status\": {}, \"open_by_severity\": {}, \"open_sev1_sev2\": [{}], \"sla_clocks\": [{}], "
+      "\"notifications_pending\": [{}]}}",
+      by_status.total, json_counts(by_status.items), json_counts(open.items), majors, sla_json, notify_json);
+  return s;
+}
 
 }  // namespace cso::cli

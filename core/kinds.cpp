@@ -1,23 +1,24 @@
 #include "core/kinds.h"
 
-#include "core/cert.h"
+#include <array>
+#include <cctype>
+
 #include "core/audit.h"
+#include "core/cert.h"
 #include "core/finding.h"
+#include "core/incident.h"
 #include "core/policy.h"
 #include "core/risk.h"
 #include "core/staff.h"
 #include "core/training.h"
 
-#include <array>
-#include <cctype>
-
 namespace cso {
 
 std::span<const KindDef* const> all_kinds() {
-  static const std::array<const KindDef*, 10> k_kinds{
-      &staff::kind(),          &cert::kind(),    &policy::kind(), &policy_version::kind(), &policy_ack::kind(),
-      &risk::kind(),           &audit::kind(),   &finding::kind(), &training::course::kind(),
-      &training::assignment::kind()};
+  static const std::array<const KindDef*, 12> k_kinds{
+      &staff::kind(),      &cert::kind(),    &policy::kind(),           &policy_version::kind(),
+      &policy_ack::kind(), &risk::kind(),    &incident::kind(),         &incident_event::kind(),
+      &audit::kind(),      &finding::kind(), &training::course::kind(), &training::assignment::kind()};
   return k_kinds;
 }
 

@@ -171,7 +171,45 @@ CREATE INDEX assignment_open ON assignment(completed_on, due);
 
     // 5: incidents and their timelines.
     R"sql(
--- (incidents: tables to come)
+CREATE TABLE incident(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT,
+  severity TEXT NOT NULL,
+  category TEXT,
+  status TEXT NOT NULL,
+  lead TEXT,
+  reporter TEXT,
+  occurred_at TEXT,
+  detected_at TEXT NOT NULL,
+  triaged_at TEXT,
+  contained_at TEXT,
+  eradicated_at TEXT,
+  recovered_at TEXT,
+  closed_at TEXT,
+  reopened_at TEXT,
+  outcome TEXT,
+  root_cause TEXT,
+  lessons TEXT,
+  notify_within TEXT,
+  notify_by TEXT,
+  notified_at TEXT,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL
+);
+-- For the check rules and status: open incidents by status, and pending notifications.
+CREATE INDEX incident_rules ON incident(status, detected_at, severity);
+CREATE INDEX incident_notify ON incident(notify_by) WHERE notify_by IS NOT NULL AND notified_at IS NULL;
+-- Timeline entries, parts of an incident ("INC-4/event/2"), read per incident.
+CREATE TABLE incident_event(
+  key TEXT PRIMARY KEY NOT NULL,
+  incident TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX incident_event_by_incident ON incident_event(incident, at);
 )sql",
 
     // 6: audits and findings.

@@ -1,0 +1,342 @@
+#include "core/incident.h"
+
+#include "core/error.h"
+#include "core/incident_metrics.h"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace cso::incident {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_severities{"sev1", "sev2", "sev3", "sev4"};
+constexpr std::array<std::string_view, 6> k_statuses{"new", "triaged", "contained", "eradicated", "recovered", "closed"};
+constexpr std::array<std::string_view, 5> k_outcomes{"true_positive", "false_positive", "duplicate", "benign",
+                                                     "indeterminate"};
+
+constexpr unsigned k_list = k_filter | k_sort;
+
+constexpr std::array<FieldDef, field_count> k_fields{{
+    {"id", FieldType::id, k_sort | k_key},
+    {"title", FieldType::text, k_sort},
+    {"description", FieldType::longtext},
+    {"severity", FieldType::choice, k_list, k_severities},
+    {"category", FieldType::text, k_list},
+    {"status", FieldType::choice, k_list, k_statuses},
+    {"lead", FieldType::handle, k_list},
+    {"reporter", FieldType::handle, k_list},
+    {"occurred_at", FieldType::instant, k_sort},
+    {"detected_at", FieldType::instant, k_sort},
+    {"triaged_at", FieldType::instant, k_sort},
+    {"contained_at", FieldType::instant, k_sort},
+    {"eradicated_at", FieldType::instant, k_sort},
+    {"recovered_at", FieldType::instant, k_sort},
+    {"closed_at", FieldType::instant, k_sort},
+    {"reopened_at", FieldType::instant, k_sort},
+    {"outcome", FieldType::choice, k_list, k_outcomes},
+    {"root_cause", FieldType::longtext},
+    {"lessons", FieldType::longtext},
+    {"notify_within", FieldType::duration},
+    {"notify_by", FieldType::instant, k_sort},
+    {"notified_at", FieldType::instant, k_sort},
+    {"created", FieldType::instant, k_sort},
+    {"updated", FieldType::instant, k_sort},
+}};
+
+constexpr std::array<std::size_t, 2> k_tally{status, severity};
+constexpr KindDef k_kind{"incident", "INC", "incident", k_fields, k_tally};
+
+/// The statuses each verb may start from (forward moves may skip phases).
+struct VerbRule {
+  std::string_view verb;
+  std::string_view to;
+  std::array<std::string_view, 5> from;
+};
+constexpr std::array<VerbRule, 6> k_verbs{{
+    {"triage", "triaged", {"new"}},
+    {"contain", "contained", {"new", "triaged"}},
+    {"eradicate", "eradicated", {"new", "triaged", "contained"}},
+    {"recover", "recovered", {"new", "triaged", "contained", "eradicated"}},
+    {"close", "closed", {"new", "triaged", "contained", "eradicated", "recovered"}},
+    {"reopen", "triaged", {"closed"}},
+}};
+
+/// The phases whose times order an incident, with what to call each in messages.
+struct Phase {
+  std::size_t field;
+  std::string_view name;
+};
+constexpr std::array<Phase, 7> k_phases{{
+    {detected_at, "detected"},
+    {triaged_at, "triaged"},
+    {contained_at, "contained"},
+    {eradicated_at, "eradicated"},
+    {recovered_at, "recovered"},
+    {closed_at, "closed"},
+    {reopened_at, "reopened"},
+}};
+
+std::optional<Instant> time_of(const Record& r, std::size_t field) {
+  return r.is_null(field) ? std::nullopt : parse_stored(r.text(field));
+}
+
+/// The latest phase time and its name ("triaged").
+std::pair<Instant, std::string_view> latest_phase(const Record& r) {
+  std::pair<Instant, std::string_view> out{0, "detected"};
+  for (const auto& p : k_phases) {
+    if (const auto t = time_of(r, p.field); t && *t >= out.first) {
+      out = {*t, p.name};
+    }
+  }
+  return out;
+}
+
+void check_not_future(Instant at, const Clock& clock, std::string_view what) {
+  if (at > clock.now) {
+    throw usage_error("{}: {} is in the future (now is {}); record a phase once it has happened", what,
+                      format_instant(at), format_instant(clock.now));
+  }
+}
+
+std::size_t field_of_status(std::string_view s) {
+  for (std::size_t i = 0; i < k_statuses.size(); ++i) {
+    if (k_statuses[i] == s) {
+      return k_phases[i].field;
+    }
+  }
+  throw std::logic_error("incident: unknown status " + std::string(s));
+}
+
+const VerbRule& rule_of(std::string_view verb) {
+  for (const auto& rule : k_verbs) {
+    if (rule.verb == verb) {
+      return rule;
+    }
+  }
+  throw std::logic_error("incident::require_status: unknown verb " + std::string(verb));
+}
+
+std::string_view verb_to(std::string_view to) {
+  for (const auto& rule : k_verbs) {
+    if (rule.to == to && rule.verb != "reopen") {
+      return rule.verb;
+    }
+  }
+  throw std::logic_error("incident::advance: unknown status " + std::string(to));
+}
+
+}  // namespace
+
+const KindDef& kind() { return k_kind; }
+
+void require_status(const Record& r, std::string_view verb) {
+  const VerbRule& rule = rule_of(verb);
+  std::vector<std::string_view> from;
+  for (const auto s : rule.from) {
+    if (s.empty()) {
+      continue;
+    }
+    if (s == r.text(status)) {
+      return;
+    }
+    from.push_back(s);
+  }
+  std::string allowed;  // "new, triaged or contained"
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    allowed += i == 0 ? "" : (i + 1 == from.size() ? " or " : ", ");
+    allowed += from[i];
+  }
+  throw conflict_error("{} is {}; 'incident {}' needs an incident that is {}", display_key(k_kind, r),
+                       r.text(status), verb, allowed);
+}
+
+Instant state_time(const Record& r) { return latest_phase(r).first; }
+
+void check_phase_time(const Record& r, Instant at, const Clock& clock, std::string_view what) {
+  check_not_future(at, clock, what);
+  const auto [last, name] = latest_phase(r);
+  if (at < last) {
+    throw usage_error("{}: {} is before {}, when {} was {}; a phase cannot precede the previous one", what,
+                      format_instant(at), format_instant(last), display_key(k_kind, r), name);
+  }
+}
+
+void check_event_time(const Record& r, Instant at, const Clock& clock, std::string_view what) {
+  if (at > clock.now) {
+    throw usage_error("{}: {} is in the future (now is {})", what, format_instant(at), format_instant(clock.now));
+  }
+  const auto occurred = time_of(r, occurred_at);
+  if (occurred && at < *occurred) {
+    throw usage_error("{}: {} is before {}, when {} occurred", what, format_instant(at), format_instant(*occurred),
+                      display_key(k_kind, r));
+  }
+}
+
+void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+
+Record make(const NewIncident& n, const Clock& clock, std::vector<Event>& events) {
+  const Instant detected = n.detected.value_or(clock.now);
+  const Instant occurred = n.occurred.value_or(detected);
+  if (detected > clock.now) {
+    throw usage_error("--detected: {} is in the future (now is {})", format_instant(detected),
+                      format_instant(clock.now));
+  }
+  if (occurred > detected) {
+    throw usage_error("--occurred: {} is after the detection at {}; an incident occurs before it is detected",
+                      format_instant(occurred), format_instant(detected));
+  }
+  Record r = empty_record(k_kind);
+  r.set(title, n.title);
+  r.set(severity, n.severity);
+  r.set(status, std::string("new"));
+  if (n.category) {
+    r.set(category, *n.category);
+  }
+  if (n.description) {
+    r.set(description, *n.description);
+  }
+  if (n.reporter) {
+    r.set(reporter, *n.reporter);
+  }
+  if (n.lead) {
+    r.set(lead, *n.lead);
+  }
+  r.set(occurred_at, format_instant(occurred));
+  r.set(detected_at, format_instant(detected));
+  r.set(created, format_instant(clock.now));
+  touch(r, clock);
+  std::string text = "opened as " + n.severity;
+  text += n.lead ? ", lead " + *n.lead : "";
+  text += n.reporter ? ", reported by " + *n.reporter : "";
+  events.push_back({detected, "status", std::move(text)});
+  if (n.notify_within) {
+    set_notify(r, *n.notify_within, detected, events);
+  }
+  return r;
+}
+
+void set_severity(Record& r, const std::string& sev, Instant at, std::vector<Event>& events) {
+  if (r.text(severity) == sev) {
+    return;
+  }
+  events.push_back({at, "severity", r.text(severity) + " → " + sev});
+  r.set(severity, sev);
+}
+
+void set_lead(Record& r, const std::string& handle, Instant at, std::vector<Event>& events) {
+  if (r.text(lead) == handle) {
+    return;
+  }
+  events.push_back({at, "lead", (r.is_null(lead) ? std::string("none") : r.text(lead)) + " → " + handle});
+  r.set(lead, handle);
+}
+
+void set_notify(Record& r, const Duration& within, Instant at, std::vector<Event>& events) {
+  const Instant detected = time_of(r, detected_at).value_or(at);
+  const std::string by = format_instant(add(detected, within));
+  if (r.text(notify_by) == by && r.text(notify_within) == format_duration(within)) {
+    return;
+  }
+  r.set(notify_within, format_duration(within));
+  r.set(notify_by, by);
+  events.push_back({at, "notify", fmt::format("notification due by {} ({} after detection)", by,
+                                              format_duration(within))});
+}
+
+void advance(Record& r, std::string_view to, Instant at, const Clock& clock, std::vector<Event>& events) {
+  require_status(r, verb_to(to));
+  check_phase_time(r, at, clock, "--at");
+  events.push_back({at, "status", r.text(status) + " → " + std::string(to)});
+  r.set(status, std::string(to));
+  r.set(field_of_status(to), format_instant(at));
+  touch(r, clock);
+}
+
+void close(Record& r, std::string_view how, Instant at, const Clock& clock, std::vector<Event>& events) {
+  advance(r, "closed", at, clock, events);
+  events.back().text += " (" + std::string(how) + ")";
+  r.set(outcome, std::string(how));
+}
+
+void reopen(Record& r, Instant at, const Clock& clock, std::vector<Event>& events) {
+  require_status(r, "reopen");
+  check_phase_time(r, at, clock, "--at");
+  events.push_back({at, "status", "closed → triaged (reopened)"});
+  r.set(status, std::string("triaged"));
+  r.set(reopened_at, format_instant(at));
+  for (const auto f : {contained_at, eradicated_at, recovered_at, closed_at, outcome}) {
+    r.set_null(f);
+  }
+  touch(r, clock);
+}
+
+void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& events) {
+  const std::string key = display_key(k_kind, r);
+  const auto by = time_of(r, notify_by);
+  if (!by) {
+    throw conflict_error("{} has no notification deadline; set one with 'cso incident triage {} --notify-within 72h' "
+                         "or 'cso incident edit {} --notify-within 72h'",
+                         key, key, key);
+  }
+  if (!r.is_null(notified_at)) {
+    throw conflict_error("{}: the notification was already recorded, at {}", key, r.text(notified_at));
+  }
+  check_event_time(r, at, clock, "--at");
+  r.set(notified_at, format_instant(at));
+  touch(r, clock);
+  const std::string margin = at <= *by ? human_duration(*by - at) + " before the deadline"
+                                       : human_duration(at - *by) + " after the deadline";
+  events.push_back({at, "notify", fmt::format("notification made, {} ({})", margin, format_instant(*by))});
+}
+
+bool uncontained(const Record& r) { return r.text(status) == "new" || r.text(status) == "triaged"; }
+
+std::optional<Instant> containment_time(const Record& r) {
+  for (const auto f : {contained_at, eradicated_at, recovered_at}) {
+    if (const auto t = time_of(r, f)) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
+bool notification_pending(const Record& r) {
+  if (r.is_null(notify_by) || !r.is_null(notified_at)) {
+    return false;
+  }
+  const std::string& how = r.text(outcome);
+  return !(r.text(status) == "closed" && (how == "false_positive" || how == "duplicate" || how == "benign"));
+}
+
+Instant parse_since(std::string_view text, const Clock& clock, std::string_view what) {
+  if (const auto d = try_parse_duration(text)) {
+    return subtract(clock.now, *d);
+  }
+  return parse_when(text, clock, what);
+}
+
+Query make_query(const ListFilter& f) {
+  Query q;
+  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
+    if (!values.empty()) {
+      Condition c{field, Op::in, {}, {}};
+      for (const auto& v : values) {
+        c.values.emplace_back(v);
+      }
+      q.where.push_back(std::move(c));
+    }
+  };
+  if (f.open_only) {
+    q.where.push_back({status, Op::ne, {std::string("closed")}, {}});
+  }
+  in(severity, f.severity);
+  in(status, f.status);
+  in(lead, f.lead);
+  if (f.since) {
+    q.where.push_back({detected_at, Op::ge, {format_instant(*f.since)}, {}});
+  }
+  return q;
+}
+
+}  // namespace cso::incident
