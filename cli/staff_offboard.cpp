@@ -1,8 +1,10 @@
 // `cso staff offboard HANDLE [--on D] [--reassign-to H]`: inactive, and what they own moves on.
 #include "cli/commands.h"
+#include "cli/incident_view.h"
 #include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/error.h"
+#include "core/incident.h"
 #include "core/ownership.h"
 #include "core/staff.h"
 
@@ -72,11 +74,20 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   }
   const std::string note = fmt::format("offboarding {}", handle);
   for (auto& i : items) {
+    const std::string action = fmt::format("{}.reassign", i.owned->kind->name);
+    // An incident's timeline records every change of lead (SPEC §4 incident).
+    std::vector<incident::Event> events;
+    if (i.owned->kind == &incident::kind()) {
+      incident::set_lead(i.record, *to, ctx.clock.now, events);
+    }
     i.record.set(i.owned->owner_field, *to);
     if (i.owned->updated_field) {
       i.record.set(*i.owned->updated_field, format_instant(ctx.clock.now));
     }
-    tx.update(*i.owned->kind, i.record, fmt::format("{}.reassign", i.owned->kind->name), note);
+    tx.update(*i.owned->kind, i.record, action, note);
+    if (!events.empty()) {
+      write_events(ctx, tx, display_key(*i.owned->kind, i.record), events, action);
+    }
   }
   tx.update(staff::kind(), person, "staff.offboard");
   const auto reports = reports_of(tx.db(), handle);

@@ -47,13 +47,11 @@ expect_exit 2 cso train assign 1
 err_has "--staff"
 unchanged
 
-if "$CSO" staff --help | grep -q offboard; then  # with the staff domain's offboarding
-  cso staff add gone --name "Gone Person" >/dev/null
-  cso staff offboard gone >/dev/null
-  snapshot
-  expect_exit 4 cso train assign 1 --staff gone
-  err_has "not active"
-  unchanged
-fi
+cso staff add gone --name "Gone Person" >/dev/null
+cso staff offboard gone >/dev/null
+snapshot
+expect_exit 4 cso train assign 1 --staff gone
+err_has "not active"
+unchanged
 verified
 done_ok

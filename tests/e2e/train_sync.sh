@@ -64,16 +64,14 @@ ok cso train status 1 --format json
 ok cso train sync
 out_is "0 assignments created"
 
-if "$CSO" staff --help | grep -q offboard; then  # with the staff domain's offboarding
-  expect_exit 1 cso check --only training.overdue
-  out_has "bob: due"
-  ok cso staff offboard bob
-  expect_exit 1 cso check --only training.overdue
-  out_lacks "bob:"
-  ok cso train status --format json
-  [ "$(json '.people | map(.staff) | index("bob")')" == "null" ] || fail "an offboarded person is not a row"
-  ok cso train sync
-  out_is "0 assignments created"
-fi
+expect_exit 1 cso check --only training.overdue
+out_has "bob: due"
+ok cso staff offboard bob
+expect_exit 1 cso check --only training.overdue
+out_lacks "bob:"
+ok cso train status --format json
+[ "$(json '.people | map(.staff) | index("bob")')" == "null" ] || fail "an offboarded person is not a row"
+ok cso train sync
+out_is "0 assignments created"
 verified
 done_ok
