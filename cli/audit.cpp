@@ -116,7 +116,8 @@ void run_show(Context& ctx, const std::string& id_text) {
     cells.push_back(cell_of(audit::kind(), i, r));
   }
   names.emplace_back("findings");
-  cells.push_back(Cell{findings_json(ctx, key), Style::none, true});
+  Cell findings{Value{findings_json(ctx, key)}, Style::none, true};
+  cells.push_back(std::move(findings));
   write_object(ctx.out, ctx.output, names, cells);
 }
 
