@@ -1,6 +1,7 @@
 #include "core/audit.h"
 
 #include "core/error.h"
+#include "core/transitions.h"
 
 #include <array>
 #include <stdexcept>
@@ -50,30 +51,6 @@ constexpr std::array<VerbRule, 5> k_verbs{{
 const KindDef& kind() { return k_kind; }
 
 std::span<const std::string_view> statuses() { return k_statuses; }
-
-std::string or_list(std::span<const std::string_view> items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += i == 0 ? "" : (i + 1 == items.size() ? " or " : ", ");
-    out += items[i];
-  }
-  return out;
-}
-
-void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
-                    std::span<const std::string_view> from) {
-  std::vector<std::string_view> named;
-  for (const auto s : from) {
-    if (s.empty()) {
-      continue;
-    }
-    if (s == current) {
-      return;
-    }
-    named.push_back(s);
-  }
-  throw conflict_error("{} is {}; '{}' needs {} that is {}", key, current, command, noun, or_list(named));
-}
 
 void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
 

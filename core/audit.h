@@ -47,11 +47,5 @@ struct ListFilter {
 };
 Query make_query(const ListFilter& f);
 
-/// "planned, fieldwork or reporting": alternatives for messages.
-std::string or_list(std::span<const std::string_view> items);
-/// A conflict Error unless `current` is one of `from`: "<key> is <current>; '<command>' needs
-/// <a noun> that is <from…>".
-void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
-                    std::span<const std::string_view> from);
 
 }  // namespace cso::audit

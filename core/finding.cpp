@@ -2,6 +2,7 @@
 
 #include "core/audit.h"
 #include "core/error.h"
+#include "core/transitions.h"
 
 #include <array>
 #include <stdexcept>
@@ -88,7 +89,7 @@ Record make(const NewFinding& n, const Clock& clock) {
 void require_status(const Record& r, std::string_view verb) {
   for (const auto& rule : k_verbs) {
     if (rule.verb == verb) {
-      audit::require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit finding {}", verb),
+      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit finding {}", verb),
                             "a finding", rule.from);
       return;
     }

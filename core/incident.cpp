@@ -1,6 +1,7 @@
 #include "core/incident.h"
 
 #include "core/error.h"
+#include "core/transitions.h"
 #include "core/incident_metrics.h"
 
 #include <algorithm>
@@ -131,24 +132,8 @@ std::string_view verb_to(std::string_view to) {
 const KindDef& kind() { return k_kind; }
 
 void require_status(const Record& r, std::string_view verb) {
-  const VerbRule& rule = rule_of(verb);
-  std::vector<std::string_view> from;
-  for (const auto s : rule.from) {
-    if (s.empty()) {
-      continue;
-    }
-    if (s == r.text(status)) {
-      return;
-    }
-    from.push_back(s);
-  }
-  std::string allowed;  // "new, triaged or contained"
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    allowed += i == 0 ? "" : (i + 1 == from.size() ? " or " : ", ");
-    allowed += from[i];
-  }
-  throw conflict_error("{} is {}; 'incident {}' needs an incident that is {}", display_key(k_kind, r),
-                       r.text(status), verb, allowed);
+  require_one_of(display_key(k_kind, r), r.text(status), fmt::format("incident {}", verb), "an incident",
+                 rule_of(verb).from);
 }
 
 Instant state_time(const Record& r) { return latest_phase(r).first; }

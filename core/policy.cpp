@@ -3,6 +3,7 @@
 #include "core/audience.h"
 #include "core/check.h"
 #include "core/error.h"
+#include "core/transitions.h"
 #include "core/staff.h"
 
 #include <algorithm>
@@ -41,15 +42,6 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 constexpr std::array<std::size_t, 1> k_tally{status};
 constexpr KindDef k_kind{"policy", "POL", "policy", k_fields, k_tally};
 
-/// "a", "a or b", "a, b or c".
-std::string prose(std::span<const std::string_view> items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += i == 0 ? "" : (i + 1 == items.size() ? " or " : ", ");
-    out += items[i];
-  }
-  return out;
-}
 
 /// The statuses each verb may start from: of the policy, or of its open version.
 struct VerbRule {
@@ -136,28 +128,24 @@ std::optional<std::int64_t> open_version(const Record& p) {
 
 void require_status(const Record& p, std::string_view verb) {
   const auto from = allowed(k_policy_verbs, verb);
-  if (std::find(from.begin(), from.end(), p.text(status)) != from.end()) {
-    return;
-  }
-  throw conflict_error("{} is {}; 'policy {}' needs a policy that is {}", display_key(k_kind, p), p.text(status), verb,
-                       prose(from));
+  require_one_of(display_key(k_kind, p), p.text(status), fmt::format("policy {}", verb), "a policy", from);
 }
 
 void require_version_status(const Record& p, const Record* v, std::string_view verb) {
   const auto from = allowed(k_version_verbs, verb);
   const std::string key = display_key(k_kind, p);
   if (p.text(status) == "retired") {
-    throw conflict_error("{} is retired; 'policy {}' needs a version that is {}", key, verb, prose(from));
+    throw conflict_error("{} is retired; 'policy {}' needs a version that is {}", key, verb, or_list(from));
   }
   if (v == nullptr) {
     throw conflict_error("{} has no version in progress (v{} is {}); 'policy {}' needs a version that is {}; "
                          "'policy edit {} --body-file F' opens the next one",
-                         key, p.integer(version), p.text(status), verb, prose(from), key);
+                         key, p.integer(version), p.text(status), verb, or_list(from), key);
   }
   const auto& s = v->text(policy_version::status);
   if (std::find(from.begin(), from.end(), s) == from.end()) {
     throw conflict_error("{} v{} is {}; 'policy {}' needs a version that is {}", key,
-                         v->integer(policy_version::version), s, verb, prose(from));
+                         v->integer(policy_version::version), s, verb, or_list(from));
   }
 }
 

@@ -4,6 +4,7 @@
 #include "core/json_text.h"
 #include "core/staff.h"
 #include "core/time.h"
+#include "core/transitions.h"
 
 #include <algorithm>
 #include <map>
@@ -19,17 +20,6 @@ constexpr std::size_t k_max_longtext = 1u << 20;  ///< bytes in a description, p
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string join_choices(std::span<const std::string_view> choices) {
-  std::string out;
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    if (i > 0) {
-      out += (i + 1 == choices.size()) ? " or " : ", ";
-    }
-    out += choices[i];
-  }
   return out;
 }
 
@@ -200,7 +190,7 @@ Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view
           return v;
         }
       }
-      throw usage_error("{}: '{}' is not accepted; use {}", what, text, join_choices(f.choices));
+      throw usage_error("{}: '{}' is not accepted; use {}", what, text, or_list(f.choices));
     }
     case FieldType::handle:
       return staff::parse_handle(text, what);

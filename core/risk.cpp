@@ -1,6 +1,7 @@
 #include "core/risk.h"
 
 #include "core/error.h"
+#include "core/transitions.h"
 
 #include <array>
 #include <stdexcept>
@@ -164,26 +165,10 @@ Record make(const NewRisk& n, const Config& config, const Clock& clock) {
 
 void require_status(const Record& r, std::string_view verb) {
   for (const auto& rule : k_verbs) {
-    if (rule.verb != verb) {
-      continue;
+    if (rule.verb == verb) {
+      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("risk {}", verb), "a risk", rule.from);
+      return;
     }
-    std::vector<std::string_view> from;
-    for (const auto s : rule.from) {
-      if (s.empty()) {
-        continue;
-      }
-      if (s == r.text(status)) {
-        return;
-      }
-      from.push_back(s);
-    }
-    std::string allowed;  // "open, treating or accepted"
-    for (std::size_t i = 0; i < from.size(); ++i) {
-      allowed += i == 0 ? "" : (i + 1 == from.size() ? " or " : ", ");
-      allowed += from[i];
-    }
-    throw conflict_error("{} is {}; 'risk {}' needs a risk that is {}", display_key(k_kind, r), r.text(status), verb,
-                         allowed);
   }
   throw std::logic_error("risk::require_status: unknown verb " + std::string(verb));
 }

@@ -118,10 +118,3 @@ TEST_CASE("audit::make_query filters by status, kind and lead") {
   CHECK(q.where[0].values.size() == 2);
   CHECK(q.where[1].field == audit::kind_);
 }
-
-TEST_CASE("or_list joins alternatives for messages") {
-  const std::vector<std::string_view> one{"a"}, two{"a", "b"}, three{"a", "b", "c"};
-  CHECK(audit::or_list(one) == "a");
-  CHECK(audit::or_list(two) == "a or b");
-  CHECK(audit::or_list(three) == "a, b or c");
-}

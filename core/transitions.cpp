@@ -1,0 +1,34 @@
+#include "core/transitions.h"
+
+#include "core/error.h"
+
+#include <vector>
+
+namespace cso {
+
+std::string or_list(std::span<const std::string_view> items) {
+  std::vector<std::string_view> named;
+  for (const auto s : items) {
+    if (!s.empty()) {
+      named.push_back(s);
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    out += i == 0 ? "" : (i + 1 == named.size() ? " or " : ", ");
+    out += named[i];
+  }
+  return out;
+}
+
+void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
+                    std::span<const std::string_view> from) {
+  for (const auto s : from) {
+    if (!s.empty() && s == current) {
+      return;
+    }
+  }
+  throw conflict_error("{} is {}; '{}' needs {} that is {}", key, current, command, noun, or_list(from));
+}
+
+}  // namespace cso
