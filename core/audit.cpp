@@ -118,18 +118,9 @@ void close(Record& r, std::optional<std::string> new_summary, const Clock& clock
 
 Query make_query(const ListFilter& f) {
   Query q;
-  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
-    if (!values.empty()) {
-      Condition c{field, Op::in, {}, {}};
-      for (const auto& v : values) {
-        c.values.emplace_back(v);
-      }
-      q.where.push_back(std::move(c));
-    }
-  };
-  in(status, f.status);
-  in(kind_, f.kind);
-  in(lead, f.lead);
+  where_one_of(q, status, f.status);
+  where_one_of(q, kind_, f.kind);
+  where_one_of(q, lead, f.lead);
   return q;
 }
 

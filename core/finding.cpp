@@ -186,25 +186,16 @@ Condition overdue_condition(const Clock& clock) {
 
 Query make_query(const ListFilter& f, const Clock& clock) {
   Query q;
-  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
-    if (!values.empty()) {
-      Condition c{field, Op::in, {}, {}};
-      for (const auto& v : values) {
-        c.values.emplace_back(v);
-      }
-      q.where.push_back(std::move(c));
-    }
-  };
-  in(audit, f.audit);
-  in(owner, f.owner);
-  in(severity, f.severity);
-  in(status, f.status);
-  in(grade, f.grade);
+  where_one_of(q, audit, f.audit);
+  where_one_of(q, owner, f.owner);
+  where_one_of(q, severity, f.severity);
+  where_one_of(q, status, f.status);
+  where_one_of(q, grade, f.grade);
   if (f.open) {
-    in(status, {k_open.begin(), k_open.end()});
+    where_one_of(q, status, {k_open.begin(), k_open.end()});
   }
   if (f.overdue) {
-    in(status, {"open", "remediating", "accepted"});
+    where_one_of(q, status, {"open", "remediating", "accepted"});
     q.where.push_back(overdue_condition(clock));
   }
   return q;

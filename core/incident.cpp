@@ -303,21 +303,12 @@ Instant parse_since(std::string_view text, const Clock& clock, std::string_view 
 
 Query make_query(const ListFilter& f) {
   Query q;
-  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
-    if (!values.empty()) {
-      Condition c{field, Op::in, {}, {}};
-      for (const auto& v : values) {
-        c.values.emplace_back(v);
-      }
-      q.where.push_back(std::move(c));
-    }
-  };
   if (f.open_only) {
     q.where.push_back({status, Op::ne, {std::string("closed")}, {}});
   }
-  in(severity, f.severity);
-  in(status, f.status);
-  in(lead, f.lead);
+  where_one_of(q, severity, f.severity);
+  where_one_of(q, status, f.status);
+  where_one_of(q, lead, f.lead);
   if (f.since) {
     q.where.push_back({detected_at, Op::ge, {format_instant(*f.since)}, {}});
   }

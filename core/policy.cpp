@@ -245,22 +245,11 @@ std::optional<std::string> ack_due(const Record& p, const Config& config) {
 
 Query make_query(const ListFilter& f) {
   Query q;
-  const auto in = [](std::size_t field, const std::vector<std::string>& values) {
-    Condition c{field, Op::in, {}, {}};
-    for (const auto& v : values) {
-      c.values.emplace_back(v);
-    }
-    return c;
-  };
   if (!f.status.empty()) {
-    q.where.push_back(Condition{status, Op::in, {}, {in(status, f.status), in(pending_status, f.status)}});
+    q.where.push_back(Condition{status, Op::in, {}, {one_of(status, f.status), one_of(pending_status, f.status)}});
   }
-  if (!f.owner.empty()) {
-    q.where.push_back(in(owner, f.owner));
-  }
-  if (!f.doc_kind.empty()) {
-    q.where.push_back(in(doc_kind, f.doc_kind));
-  }
+  where_one_of(q, owner, f.owner);
+  where_one_of(q, doc_kind, f.doc_kind);
   if (f.review_due_before) {
     q.where.push_back(Condition{status, Op::eq, {std::string("published")}, {}});
     q.where.push_back(Condition{next_review, Op::le, {format_date(*f.review_due_before)}, {}});

@@ -52,6 +52,20 @@ std::vector<SortKey> parse_sort(const KindDef& kind, std::string_view text) {
   return keys;
 }
 
+Condition one_of(std::size_t field, const std::vector<std::string>& values) {
+  Condition c{field, Op::in, {}, {}};
+  for (const auto& v : values) {
+    c.values.emplace_back(v);
+  }
+  return c;
+}
+
+void where_one_of(Query& q, std::size_t field, const std::vector<std::string>& values) {
+  if (!values.empty()) {
+    q.where.push_back(one_of(field, values));
+  }
+}
+
 std::vector<std::size_t> parse_fields(const KindDef& kind, std::string_view text) {
   std::vector<std::size_t> out;
   for (const std::string_view part : split_commas(text)) {

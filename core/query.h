@@ -34,6 +34,11 @@ struct Query {
   std::vector<std::size_t> fields;
 };
 
+/// "field IN (values)": one of several text values.
+Condition one_of(std::size_t field, const std::vector<std::string>& values);
+/// Adds one_of(field, values) to `q` unless `values` is empty (a list filter not given).
+void where_one_of(Query& q, std::size_t field, const std::vector<std::string>& values);
+
 /// Parses "--sort" text ("-score,due") against the kind's sortable fields.
 std::vector<SortKey> parse_sort(const KindDef& kind, std::string_view text);
 /// Parses "--fields" text against the kind's fields; returns indexes in the order given.

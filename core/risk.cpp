@@ -226,18 +226,9 @@ void reopen(Record& r, const Clock& clock) {
 
 Query make_query(const ListFilter& f, const Config& config) {
   Query q;
-  const auto in = [&](std::size_t field, const std::vector<std::string>& values) {
-    if (!values.empty()) {
-      Condition c{field, Op::in, {}, {}};
-      for (const auto& v : values) {
-        c.values.emplace_back(v);
-      }
-      q.where.push_back(std::move(c));
-    }
-  };
-  in(status, f.status);
-  in(owner, f.owner);
-  in(category, f.category);
+  where_one_of(q, status, f.status);
+  where_one_of(q, owner, f.owner);
+  where_one_of(q, category, f.category);
   if (!f.level.empty()) {
     // Scores are at most matrix², so a level is the set of scores in its band.
     Condition c{score, Op::in, {}, {}};

@@ -34,15 +34,8 @@ Query make_query(const ListFilter& f) {
   if (!f.include_inactive) {
     q.where.push_back(Condition{status, Op::eq, {std::string("active")}, {}});
   }
-  for (const auto& [values, field] : {std::pair{&f.teams, team}, std::pair{&f.roles, role}}) {
-    if (!values->empty()) {
-      Condition c{field, Op::in, {}, {}};
-      for (const auto& v : *values) {
-        c.values.emplace_back(v);
-      }
-      q.where.push_back(std::move(c));
-    }
-  }
+  where_one_of(q, team, f.teams);
+  where_one_of(q, role, f.roles);
   return q;
 }
 
