@@ -59,7 +59,7 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   const auto kinds = owned_kinds();
   storage::Tx tx(ctx.db(), ctx.actor());
   Record person = storage::get_or_throw(tx.db(), staff::kind(), Value{handle});
-  staff::offboard(person, left);
+  staff::offboard(person, left, format_date(ctx.clock.now));
   std::optional<std::string> to;
   if (o.reassign_to.given()) {
     to = active_staff(ctx, o.reassign_to.value, "--reassign-to");
@@ -109,7 +109,7 @@ void setup_staff_offboard(CLI::App* staff_cmd, Context& ctx) {
   CLI::App* c = add_command(*staff_cmd, "offboard",
                             "mark a staff member inactive and move what they own or lead; prints the handle");
   c->add_option("HANDLE", o->handle, "the person leaving")->required();
-  bind(c, o->on, "--on", "the day they left (default today)");
+  bind(c, o->on, "--on", "the day they left: today (the default) or earlier");
   bind(c, o->reassign_to, "--reassign-to",
        "an active staff member who takes over their open items (required when there are any)");
   c->callback([&ctx, o] { run_offboard(ctx, *o); });

@@ -54,7 +54,7 @@ std::string parse_handle(std::string_view text, std::string_view what) {
   return std::string(text);
 }
 
-void offboard(Record& person, const std::string& left_on) {
+void offboard(Record& person, const std::string& left_on, const std::string& today) {
   const std::string& who = person.text(handle);
   if (person.text(status) != "active") {
     throw conflict_error("{} is {}{}; 'staff offboard' needs an active staff member", who, person.text(status),
@@ -62,6 +62,11 @@ void offboard(Record& person, const std::string& left_on) {
   }
   if (!person.is_null(started) && left_on < person.text(started)) {
     throw usage_error("--on: {} is before {} started ({})", left_on, who, person.text(started));
+  }
+  if (left_on > today) {
+    throw usage_error("--on: {} is in the future; offboard {} on or after the day they leave (until then they "
+                      "stay active)",
+                      left_on, who);
   }
   person.set(status, std::string("inactive"));
   person.set(left, left_on);

@@ -24,7 +24,8 @@ Query make_query(const ListFilter& f);
 std::string parse_handle(std::string_view text, std::string_view what);
 
 /// Marks an active person inactive as of `left` (a stored date). A conflict Error if they are
-/// already inactive; a usage Error naming --on if `left` is before they started.
-void offboard(Record& person, const std::string& left);
+/// already inactive; a usage Error naming --on if `left` is before they started or after
+/// `today` (they are inactive from now on, so a later day would contradict their status).
+void offboard(Record& person, const std::string& left, const std::string& today);
 
 }  // namespace cso::staff

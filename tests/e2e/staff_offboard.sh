@@ -30,6 +30,8 @@ expect_exit 2 cso staff offboard carol --reassign-to bob --on someday
 err_has "--on: 'someday' is not a date"
 expect_exit 2 cso staff offboard carol --reassign-to bob --on 2025-01-05
 err_has "--on: 2025-01-05 is before carol started (2025-01-06)"
+expect_exit 2 cso staff offboard carol --reassign-to bob --on +7d
+err_has "--on: 2026-12-04 is in the future"
 expect_exit 3 cso staff offboard zed
 err_has "no staff"
 expect_exit 2 cso staff offboard

@@ -31,21 +31,35 @@ TEST_CASE("handles: lowercase letters, digits, '.', '_' and '-', starting with a
 
 TEST_CASE("offboarding: an active person becomes inactive with the day they left") {
   Record r = a_person("active", std::string("2024-03-01"));
-  staff::offboard(r, "2026-11-20");
+  staff::offboard(r, "2026-11-20", "2026-11-27");
   CHECK(r.text(staff::status) == "inactive");
   CHECK(r.text(staff::left) == "2026-11-20");
 
   Record same_day = a_person("active", std::string("2026-11-20"));
-  CHECK_NOTHROW(staff::offboard(same_day, "2026-11-20"));
+  CHECK_NOTHROW(staff::offboard(same_day, "2026-11-20", "2026-11-27"));
   Record no_start = a_person("active", std::nullopt);
-  CHECK_NOTHROW(staff::offboard(no_start, "1999-01-01"));
+  CHECK_NOTHROW(staff::offboard(no_start, "1999-01-01", "2026-11-27"));
+  Record today = a_person("active", std::nullopt);
+  CHECK_NOTHROW(staff::offboard(today, "2026-11-27", "2026-11-27"));
+}
+
+TEST_CASE("offboarding refuses a day after today: the person is inactive from now on") {
+  Record r = a_person("active", std::nullopt);
+  try {
+    staff::offboard(r, "2026-11-28", "2026-11-27");
+    FAIL("expected a usage error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()).starts_with("--on: 2026-11-28 is in the future"));
+  }
+  CHECK(r.text(staff::status) == "active");
 }
 
 TEST_CASE("offboarding refuses an inactive person (conflict) and a day before they started (usage)") {
   Record gone = a_person("inactive", std::nullopt);
   gone.set(staff::left, std::string("2026-01-31"));
   try {
-    staff::offboard(gone, "2026-11-20");
+    staff::offboard(gone, "2026-11-20", "2026-11-27");
     FAIL("expected a conflict");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::conflict);
@@ -55,7 +69,7 @@ TEST_CASE("offboarding refuses an inactive person (conflict) and a day before th
   CHECK(gone.text(staff::left) == "2026-01-31");
 
   Record early = a_person("active", std::string("2024-03-01"));
-  CHECK(test::usage_message([&] { staff::offboard(early, "2024-02-29"); }) ==
+  CHECK(test::usage_message([&] { staff::offboard(early, "2024-02-29", "2026-11-27"); }) ==
         "--on: 2024-02-29 is before alice started (2024-03-01)");
   CHECK(early.text(staff::status) == "active");
 }
