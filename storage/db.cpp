@@ -72,7 +72,6 @@ class UmaskGuard {
 int current_schema_version() { return latest_schema_version(); }
 
 BulkLoad::BulkLoad(Db& db) : m_db(db) {
-  m_db.sql().exec("PRAGMA cache_size = -65536");
   const std::string mode = m_db.sql().execAndGet("PRAGMA journal_mode = DELETE").getString();
   m_left_wal = mode == "delete";
 }
@@ -82,7 +81,6 @@ BulkLoad::~BulkLoad() {
     if (m_left_wal) {
       ensure_wal(m_db.sql());
     }
-    m_db.sql().exec("PRAGMA cache_size = -2000");
   } catch (...) {  // NOLINT(bugprone-empty-catch): the next command to open the file restores WAL
   }
 }

@@ -4,6 +4,7 @@
 #include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
+#include "storage/background.h"
 #include "storage/db.h"
 #include "storage/journal.h"
 
@@ -58,11 +59,14 @@ class Tx {
   void commit();
 
   /// Bulk mode for imports: inserts of `kind` are journalled at once but written to the
-  /// database in batches (multi-row INSERTs), and insert() takes the record's contents, giving
-  /// back a record of the same kind with unspecified values for the caller to refill.
+  /// database in batches (multi-row INSERTs) by a second thread while the caller prepares the
+  /// next batch, and insert() takes the record's contents, giving back a record of the same
+  /// kind with unspecified values for the caller to refill. Every other use of the
+  /// transaction, and db(), first waits for the rows handed over to be written.
   void bulk(const KindDef& kind);
 
-  Db& db() { return m_db; }
+  /// The database, for reads inside the transaction.
+  Db& db();
 
  private:
   enum class Op { insert, update, remove, journal };
@@ -73,9 +77,14 @@ class Tx {
   /// Chains and writes the entry of one change made outside bulk mode.
   void single_entry(const KindDef& kind, const Record* r, std::string record, std::string_view action,
                     std::string_view note);
-  void write_entries(std::size_t first, std::size_t count);
-  /// Writes the pending bulk rows and their entries.
-  void flush();
+  void write_entries(const JournalEntry* first, std::size_t count);
+  /// Hands the bulk rows collected so far to the writer thread.
+  void hand_over();
+  /// Writes every bulk row collected or handed over, and waits until they are written.
+  void drain();
+  struct Batch;
+  /// Writes a batch of bulk rows and their entries (on the writer thread).
+  void write_batch(Batch& batch);
 
   /// The next number for a numbered kind: one past the last ever given.
   std::int64_t next_number(const KindDef& kind);
@@ -89,9 +98,11 @@ class Tx {
   bool m_done = false;
   std::map<std::tuple<const KindDef*, Op, std::size_t>, std::unique_ptr<SQLite::Statement>> m_statements;
   const KindDef* m_bulk = nullptr;
-  std::vector<Record> m_pending;        ///< bulk rows not yet written (the first m_pending_count)
-  std::vector<JournalEntry> m_entries;  ///< their journal entries, or the one entry of a single change
-  std::size_t m_pending_count = 0;
+  std::size_t m_batch_rows = 0;      ///< rows per batch in bulk mode
+  std::unique_ptr<Batch> m_filling;  ///< bulk rows being collected
+  std::unique_ptr<Batch> m_writing;  ///< bulk rows handed to the writer (its buffers, once written)
+  std::unique_ptr<Background> m_writer;
+  JournalEntry m_single;  ///< the entry of a change made outside bulk mode
   struct Head;
   std::unique_ptr<Head> m_head;
 };

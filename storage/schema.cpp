@@ -9,7 +9,7 @@ namespace cso::storage {
 namespace {
 
 // One migration per domain added after the first; each runs once, in one transaction.
-constexpr std::array<std::string_view, 7> k_migrations{
+constexpr std::array<std::string_view, 8> k_migrations{
     R"sql(
 CREATE TABLE staff(
   handle TEXT PRIMARY KEY NOT NULL,
@@ -262,6 +262,16 @@ CREATE INDEX finding_accepted ON finding(status, accepted_until);
 DROP INDEX risk_rules;
 CREATE INDEX risk_rules ON risk(status, next_review);
 CREATE INDEX risk_age ON risk(status, created, score);
+)sql",
+
+    // 8: risk_age without the score. Risks imported together share their creation time, so
+    // with the score in the key each new entry landed in the middle of the index (behind the
+    // others of its score), a seek from the root every time: a third of a 10^6-row import.
+    // Keyed by (status, created) alone, new entries append in ID order. risk.untreated reads
+    // the score from the row of each old open risk, which measured no slower.
+    R"sql(
+DROP INDEX risk_age;
+CREATE INDEX risk_age ON risk(status, created);
 )sql",
 };
 

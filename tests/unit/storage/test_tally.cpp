@@ -98,26 +98,56 @@ TEST_CASE("bulk mode writes in batches yet journals every record in order, mixed
     Tx tx(*db, Actor{"alice", 0});
     tx.bulk(risk::kind());
     Record r = risk_with("open", 4);
-    for (int i = 0; i < 600; ++i) {  // more than two batches, and a partial one
+    for (int i = 0; i < 2500; ++i) {  // more than two batches, and a partial one
       Record fresh = risk_with("open", 1 + i % 25);
       std::swap(r, fresh);
       tx.insert(risk::kind(), r, "risk.import");
-      if (i == 300) {  // a single change in the middle writes what is pending first
-        Record first = get_or_throw(*db, risk::kind(), Value{std::int64_t{1}});
+      if (i == 1300) {  // a read or a single change in the middle writes what is pending first
+        Record first = get_or_throw(tx.db(), risk::kind(), Value{std::int64_t{1}});
         first.set(risk::status, "closed"s);
         tx.update(risk::kind(), first, "risk.close");
       }
     }
     tx.commit();
   }
-  CHECK(count(*db, risk::kind(), Query{}) == 600);
-  CHECK(db->sql().execAndGet("SELECT count(*) FROM journal").getInt64() == 601);
-  CHECK(db->sql().execAndGet("SELECT max(id) FROM risk").getInt64() == 600);
-  CHECK(db->sql().execAndGet("SELECT action FROM journal WHERE seq = 302").getString() == "risk.close");
-  CHECK(db->sql().execAndGet("SELECT record FROM journal WHERE seq = 303").getString() == "RSK-302");
+  CHECK(count(*db, risk::kind(), Query{}) == 2500);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM journal").getInt64() == 2501);
+  CHECK(db->sql().execAndGet("SELECT max(id) FROM risk").getInt64() == 2500);
+  CHECK(db->sql().execAndGet("SELECT action FROM journal WHERE seq = 1302").getString() == "risk.close");
+  CHECK(db->sql().execAndGet("SELECT record FROM journal WHERE seq = 1303").getString() == "RSK-1302");
+  CHECK(db->sql().execAndGet("SELECT status FROM risk WHERE id = 1").getString() == "closed");
   const auto report = verify_all(*db);
   CHECK(report.problems.empty());
-  CHECK(report.entries == 601);
+  CHECK(report.entries == 2501);
+}
+
+TEST_CASE("bulk mode: a row the database refuses fails the transaction, and nothing is kept") {
+  auto db = Db::in_memory();
+  {
+    Tx tx(*db, Actor{"alice", 0});
+    Record r = risk_with("open", 4);
+    tx.insert(risk::kind(), r, "risk.add");
+    tx.commit();
+  }
+  // SQLite refuses the 1500th row (a trigger standing in for any failure): the error comes
+  // from the writer thread, in the middle of the import, and reaches the caller.
+  db->sql().exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON risk WHEN NEW.id = 1500 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+  const auto rows_before = count(*db, risk::kind(), Query{});
+  const auto entries_before = db->sql().execAndGet("SELECT count(*) FROM journal").getInt64();
+  CHECK_THROWS_WITH(
+      [&] {
+        Tx tx(*db, Actor{"alice", 0});
+        tx.bulk(risk::kind());
+        for (int i = 0; i < 3000; ++i) {
+          Record fresh = risk_with("open", 1 + i % 25);
+          tx.insert(risk::kind(), fresh, "risk.import");
+        }
+        tx.commit();
+      }(),
+      doctest::Contains("refused"));
+  CHECK(count(*db, risk::kind(), Query{}) == rows_before);
+  CHECK(db->sql().execAndGet("SELECT count(*) FROM journal").getInt64() == entries_before);
 }
 
 TEST_CASE("log's action filter: a noun matches its actions only, and text is never a pattern") {
