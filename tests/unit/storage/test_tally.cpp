@@ -25,6 +25,14 @@ Record risk_with(std::string status, std::int64_t score) {
   return r;
 }
 
+/// Adds one open risk of score 4, committed.
+void add_open_risk(Db& db) {
+  Tx tx(db, Actor{"alice", 0});
+  Record r = risk_with("open", 4);
+  tx.insert(risk::kind(), r, "risk.add");
+  tx.commit();
+}
+
 std::string tallies(Db& db) {
   std::string out;
   for (const auto& g : tally(db, risk::kind())) {
@@ -79,12 +87,7 @@ TEST_CASE("Tx keeps the tally through insert, update and remove, and rollback le
 
 TEST_CASE("verify names a tally changed behind cso's back") {
   auto db = Db::in_memory();
-  {
-    Tx tx(*db, Actor{"alice", 0});
-    Record r = risk_with("open", 4);
-    tx.insert(risk::kind(), r, "risk.add");
-    tx.commit();
-  }
+  add_open_risk(*db);
   db->sql().exec("UPDATE tally SET n = n + 1");
   const auto report = verify_all(*db);
   REQUIRE(report.problems.size() == 1);
@@ -123,12 +126,7 @@ TEST_CASE("bulk mode writes in batches yet journals every record in order, mixed
 
 TEST_CASE("bulk mode: a row the database refuses fails the transaction, and nothing is kept") {
   auto db = Db::in_memory();
-  {
-    Tx tx(*db, Actor{"alice", 0});
-    Record r = risk_with("open", 4);
-    tx.insert(risk::kind(), r, "risk.add");
-    tx.commit();
-  }
+  add_open_risk(*db);
   // SQLite refuses the 1500th row (a trigger standing in for any failure): the error comes
   // from the writer thread, in the middle of the import, and reaches the caller.
   db->sql().exec(
