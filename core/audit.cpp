@@ -34,10 +34,6 @@ constexpr std::array<std::size_t, 1> k_tally{status};
 constexpr KindDef k_kind{"audit", "AUD", "audit", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
-struct VerbRule {
-  std::string_view verb;
-  std::array<std::string_view, 3> from;
-};
 constexpr std::array<VerbRule, 5> k_verbs{{
     {"start", {"planned", "", ""}},
     {"report-phase", {"fieldwork", "", ""}},
@@ -83,13 +79,8 @@ Record make(const NewAudit& n, const Clock& clock) {
 }
 
 void require_status(const Record& r, std::string_view verb) {
-  for (const auto& rule : k_verbs) {
-    if (rule.verb == verb) {
-      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit {}", verb), "an audit", rule.from);
-      return;
-    }
-  }
-  throw std::logic_error("audit::require_status: unknown verb " + std::string(verb));
+  require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit {}", verb), "an audit",
+                 statuses_for(k_verbs, verb));
 }
 
 void start_fieldwork(Record& r, const Clock& clock) {

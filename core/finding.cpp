@@ -43,10 +43,6 @@ constexpr std::array<std::size_t, 2> k_tally{status, severity};
 constexpr KindDef k_kind{"finding", "FND", "finding", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
-struct VerbRule {
-  std::string_view verb;
-  std::array<std::string_view, 4> from;
-};
 constexpr std::array<VerbRule, 6> k_verbs{{
     {"remediate", {"open", "remediating", "", ""}},
     {"resolve", {"open", "remediating", "", ""}},
@@ -87,14 +83,8 @@ Record make(const NewFinding& n, const Clock& clock) {
 }
 
 void require_status(const Record& r, std::string_view verb) {
-  for (const auto& rule : k_verbs) {
-    if (rule.verb == verb) {
-      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit finding {}", verb),
-                            "a finding", rule.from);
-      return;
-    }
-  }
-  throw std::logic_error("finding::require_status: unknown verb " + std::string(verb));
+  require_one_of(display_key(k_kind, r), r.text(status), fmt::format("audit finding {}", verb), "a finding",
+                 statuses_for(k_verbs, verb));
 }
 
 namespace {

@@ -44,10 +44,6 @@ constexpr KindDef k_kind{"policy", "POL", "policy", k_fields, k_tally};
 
 
 /// The statuses each verb may start from: of the policy, or of its open version.
-struct VerbRule {
-  std::string_view verb;
-  std::array<std::string_view, 4> from;
-};
 constexpr std::array<VerbRule, 5> k_policy_verbs{{
     {"edit", {"draft", "in_review", "approved", "published"}},
     {"review", {"published", "", "", ""}},
@@ -62,21 +58,6 @@ constexpr std::array<VerbRule, 5> k_version_verbs{{
     {"publish", {"approved", "", "", ""}},
     {"edit", {"draft", "", "", ""}},
 }};
-
-std::vector<std::string_view> allowed(std::span<const VerbRule> rules, std::string_view verb) {
-  for (const auto& rule : rules) {
-    if (rule.verb == verb) {
-      std::vector<std::string_view> out;
-      for (const auto s : rule.from) {
-        if (!s.empty()) {
-          out.push_back(s);
-        }
-      }
-      return out;
-    }
-  }
-  throw std::logic_error("policy: unknown verb " + std::string(verb));
-}
 
 /// Shows the open version's state on the policy: as its status until one is published, as
 /// pending_* after.
@@ -127,12 +108,12 @@ std::optional<std::int64_t> open_version(const Record& p) {
 }
 
 void require_status(const Record& p, std::string_view verb) {
-  const auto from = allowed(k_policy_verbs, verb);
+  const auto from = statuses_for(k_policy_verbs, verb);
   require_one_of(display_key(k_kind, p), p.text(status), fmt::format("policy {}", verb), "a policy", from);
 }
 
 void require_version_status(const Record& p, const Record* v, std::string_view verb) {
-  const auto from = allowed(k_version_verbs, verb);
+  const auto from = statuses_for(k_version_verbs, verb);
   const std::string key = display_key(k_kind, p);
   if (p.text(status) == "retired") {
     throw conflict_error("{} is retired; 'policy {}' needs a version that is {}", key, verb, or_list(from));

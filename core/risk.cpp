@@ -45,10 +45,6 @@ constexpr std::array<std::size_t, 2> k_tally{status, score};
 constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 risk).
-struct VerbRule {
-  std::string_view verb;
-  std::array<std::string_view, 3> from;
-};
 constexpr std::array<VerbRule, 7> k_verbs{{
     {"assess", {"open", "treating", "accepted"}},
     {"treat", {"open", "treating", "accepted"}},
@@ -164,13 +160,8 @@ Record make(const NewRisk& n, const Config& config, const Clock& clock) {
 }
 
 void require_status(const Record& r, std::string_view verb) {
-  for (const auto& rule : k_verbs) {
-    if (rule.verb == verb) {
-      require_one_of(display_key(k_kind, r), r.text(status), fmt::format("risk {}", verb), "a risk", rule.from);
-      return;
-    }
-  }
-  throw std::logic_error("risk::require_status: unknown verb " + std::string(verb));
+  require_one_of(display_key(k_kind, r), r.text(status), fmt::format("risk {}", verb), "a risk",
+                 statuses_for(k_verbs, verb));
 }
 
 void assess(Record& r, std::int64_t l, std::int64_t i, bool residual, const Clock& clock) {

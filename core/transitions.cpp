@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace cso {
@@ -19,6 +20,15 @@ std::string or_list(std::span<const std::string_view> items) {
     out += named[i];
   }
   return out;
+}
+
+std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, std::string_view verb) {
+  for (const auto& rule : rules) {
+    if (rule.verb == verb) {
+      return rule.from;
+    }
+  }
+  throw std::logic_error("no state-machine rule for the verb '" + std::string(verb) + "'");
 }
 
 void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,

@@ -1,6 +1,7 @@
 #pragma once
 // What every state machine says when a verb does not apply to a record's status (SPEC §4:
 // exit 4 naming the states that allow the verb).
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,6 +10,17 @@ namespace cso {
 
 /// "a", "a or b", "a, b or c": alternatives for messages (empty items skipped).
 std::string or_list(std::span<const std::string_view> items);
+
+/// A verb and the statuses it may start from (unused slots empty): one domain's table of them
+/// is its state machine's entry conditions.
+struct VerbRule {
+  std::string_view verb;
+  std::array<std::string_view, 4> from;
+};
+
+/// The statuses `verb` may start from in `rules` (unused slots empty). A verb the table does
+/// not list is a programming error (std::logic_error).
+std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, std::string_view verb);
 
 /// A conflict Error unless `current` is one of `from` (empty entries are unused slots):
 /// "<key> is <current>; '<command>' needs <a noun> that is <from…>".

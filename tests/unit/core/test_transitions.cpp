@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,4 +29,14 @@ TEST_CASE("require_one_of passes an allowed status and names the allowed ones ot
     CHECK(std::string(e.what()) == "RSK-1 is closed; 'risk treat' needs a risk that is open, treating or accepted");
   }
   CHECK_THROWS_AS(require_one_of("RSK-1", "", "risk treat", "a risk", from), Error);  // an empty status is never allowed
+}
+
+TEST_CASE("statuses_for finds a verb's row in a domain's table, and a verb not listed is a bug") {
+  constexpr std::array<VerbRule, 2> rules{{
+      {"close", {"open", "treating", "", ""}},
+      {"reopen", {"closed", "", "", ""}},
+  }};
+  CHECK(or_list(statuses_for(rules, "close")) == "open or treating");
+  CHECK(or_list(statuses_for(rules, "reopen")) == "closed");
+  CHECK_THROWS_AS(statuses_for(rules, "publish"), std::logic_error);
 }
