@@ -18,7 +18,7 @@ using namespace std::string_literals;
 
 namespace {
 
-const std::filesystem::path k_spectrum = CSO_SHARED_DIR "/conformance/csv-spectrum";
+const std::filesystem::path k_spectrum = CSO_TESTS_DIR "/conformance/csv-spectrum";
 
 std::vector<CsvRow> read_all(std::istream& in, const std::string& source = "in.csv") {
   std::vector<CsvRow> rows;

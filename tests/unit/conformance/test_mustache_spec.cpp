@@ -10,7 +10,7 @@
 
 namespace {
 
-const std::string k_spec_dir = CSO_SHARED_DIR "/conformance/mustache-spec/";
+const std::string k_spec_dir = CSO_TESTS_DIR "/conformance/mustache-spec/";
 
 /// Spec data as an mstch context. Numbers become what the spec prints: integers without
 /// decimals ("85"), other numbers in their shortest form ("1.21").
