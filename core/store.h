@@ -1,0 +1,100 @@
+#pragma once
+// The storage port (STYLE §3): what the domain and the commands need from a store, in domain
+// terms. core declares it; storage/sqlite implements it (a PostgreSQL backend will be a second
+// implementation). No SQL, no dialect and no library type crosses it: a backend turns its
+// failures into cso::Error (busy → runtime "database busy", corrupt → integrity).
+//
+// Every change goes through a Transaction, which journals it in the same transaction (SPEC §6).
+#include "core/counts.h"
+#include "core/journal.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cso {
+
+/// Who made a change and when, for the journal.
+struct Actor {
+  std::string handle;
+  Instant at = 0;
+};
+
+using RecordFn = std::function<void(Record&)>;
+using EntryFn = std::function<void(const JournalEntry&)>;
+
+/// Reads: the same inside a write transaction (seeing its own changes) and outside it.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+
+  /// The record whose key (ID number, or field 0's text for kinds without a prefix) is `key`.
+  virtual std::optional<Record> get(const KindDef& kind, const Value& key) = 0;
+  /// Streams the records matching `q` (derived fields left null; the record passed to `fn` is
+  /// reused for the next row, so `fn` may derive fields in place).
+  virtual void each(const KindDef& kind, const Query& q, const RecordFn& fn) = 0;
+  virtual std::int64_t count(const KindDef& kind, const Query& q) = 0;
+  /// Counts of the records matching `where`, grouped by the values of `fields`.
+  virtual std::vector<GroupCount> count_by(const KindDef& kind, const std::vector<std::size_t>& fields,
+                                           const std::vector<Condition>& where) = 0;
+  /// count_by(kind.tally_by) without reading the records (the store keeps these counts).
+  virtual std::vector<GroupCount> tally(const KindDef& kind) = 0;
+  /// The journal entries `f` selects.
+  virtual void each_entry(const LogFilter& f, const EntryFn& fn) = 0;
+
+  /// Like get, but a not_found Error ("no risk RSK-12") when absent.
+  Record get_or_throw(const KindDef& kind, const Value& key);
+  /// Every record matching `q`, in order (for the small sets a domain rule works on).
+  std::vector<Record> all(const KindDef& kind, const Query& q);
+};
+
+/// A write transaction. Each insert/update/remove appends its journal entry; nothing is
+/// visible to others until commit(); destroyed uncommitted, it rolls back.
+class Transaction : public Reader {
+ public:
+  /// Inserts `r` (assigning its ID number for numbered kinds) and journals `action`.
+  virtual void insert(const KindDef& kind, Record& r, std::string_view action, std::string_view note) = 0;
+  virtual void update(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) = 0;
+  virtual void remove(const KindDef& kind, const Record& r, std::string_view action, std::string_view note) = 0;
+  /// Bulk mode for imports: inserts of `kind` may be written in batches, and insert() may take
+  /// the record's contents, giving back a record of the same kind for the caller to refill.
+  virtual void bulk(const KindDef& kind) = 0;
+  virtual void commit() = 0;
+
+  void insert(const KindDef& kind, Record& r, std::string_view action) { insert(kind, r, action, {}); }
+  void update(const KindDef& kind, const Record& r, std::string_view action) { update(kind, r, action, {}); }
+  void remove(const KindDef& kind, const Record& r, std::string_view action) { remove(kind, r, action, {}); }
+};
+
+/// While it lives, something the store holds for the caller (a read snapshot, bulk-load mode).
+class Hold {
+ public:
+  virtual ~Hold() = default;
+};
+
+class Store : public Reader {
+ public:
+  /// Starts a write transaction (SQLite: BEGIN IMMEDIATE).
+  virtual std::unique_ptr<Transaction> begin(const Actor& actor) = 0;
+  /// Every read while the hold lives sees one snapshot, whatever others commit meanwhile.
+  virtual std::unique_ptr<Hold> read_snapshot() = 0;
+  /// Tunes the store for one large import while the hold lives.
+  virtual std::unique_ptr<Hold> bulk_load() = 0;
+  /// Replays the journal's chain, compares every live record with its last journalled state,
+  /// and checks the store's own integrity.
+  virtual VerifyReport verify() = 0;
+  /// Only the chain (what `check` runs).
+  virtual VerifyReport verify_chain() = 0;
+  /// The newest entry's hash; nullopt for an empty journal.
+  virtual std::optional<Hash> head() = 0;
+  /// Where the store is, for messages (a path; never a password).
+  virtual std::string location() const = 0;
+};
+
+}  // namespace cso
