@@ -150,7 +150,8 @@ std::string resolve_actor(const GlobalOptions& g, const Config& config) {
 }  // namespace
 
 void Context::setup() {
-  clock = clock_from_environment();
+  const auto fixed_now = env("CSO_NOW");
+  clock = fixed_now ? fixed_clock(*fixed_now, "CSO_NOW") : system_clock();
   m_workspace = find_upward("");
   load_config(config, globals, m_workspace);
   m_db_path = resolve_db_path(globals);

@@ -1,6 +1,7 @@
 // Audit finding check rules (SPEC §5).
 #include "core/check_rules.h"
 #include "core/finding.h"
+#include "core/selectors.h"
 
 #include <array>
 
@@ -31,18 +32,10 @@ void problem(const RuleContext& ctx, std::vector<Problem>& out, const Record& r,
 /// finding due today is not yet overdue.
 void finding_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   const std::string today = format_date(ctx.clock.now);
-  Query open;
-  open.unordered = true;
-  open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
-  open.where.push_back({finding::due, Op::lt, {today}, {}});
-  ctx.source.each(finding::kind(), open, [&](const Record& r) {
+  ctx.source.each(finding::kind(), select::findings_past_due(today), [&](const Record& r) {
     problem(ctx, out, r, fmt::format("{} finding due", r.text(finding::severity)), r.text(finding::due));
   });
-  Query accepted;
-  accepted.unordered = true;
-  accepted.where.push_back({finding::status, Op::eq, {std::string("accepted")}, {}});
-  accepted.where.push_back({finding::accepted_until, Op::lt, {today}, {}});
-  ctx.source.each(finding::kind(), accepted, [&](const Record& r) {
+  ctx.source.each(finding::kind(), select::findings_acceptance_expired(today), [&](const Record& r) {
     problem(ctx, out, r, fmt::format("{} finding acceptance expired", r.text(finding::severity)),
             r.text(finding::accepted_until));
   });

@@ -14,6 +14,7 @@
 // change so that the caller writes them in the same transaction.
 #include "core/query.h"
 #include "core/record.h"
+#include "core/store.h"
 #include "core/time.h"
 
 #include <optional>
@@ -110,5 +111,9 @@ std::string key_of(std::string_view incident_key, std::int64_t n);
 Record make(std::string_view incident_key, std::int64_t n, const incident::Event& e, std::string_view actor);
 /// Orders a timeline: by time, then by number (the order they were recorded).
 void sort_timeline(std::vector<Record>& events);
+/// Records `events` on the incident's timeline in `tx`, numbered after those it has, each
+/// journalled as `action`; returns the last one written (an empty record when none).
+Record append(Transaction& tx, std::string_view incident_key, const std::vector<incident::Event>& events,
+              std::string_view actor, std::string_view action);
 
 }  // namespace cso::incident_event

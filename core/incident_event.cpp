@@ -1,6 +1,8 @@
 // An incident's timeline entries ("INC-4/event/3"): a part kind of the incident.
 #include "core/incident.h"
 
+#include "core/selectors.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -57,6 +59,17 @@ void sort_timeline(std::vector<Record>& events) {
     }
     return number_of(a.text(key)) < number_of(b.text(key));
   });
+}
+
+Record append(Transaction& tx, std::string_view incident_key, const std::vector<incident::Event>& events,
+              std::string_view actor, std::string_view action) {
+  std::int64_t n = tx.count(kind(), select::events_of(incident_key));
+  Record last = empty_record(kind());
+  for (const auto& e : events) {
+    last = make(incident_key, ++n, e, actor);
+    tx.insert(kind(), last, action);
+  }
+  return last;
 }
 
 }  // namespace cso::incident_event

@@ -1,5 +1,6 @@
 // Incident check rules (SPEC §5): the containment SLA and regulatory notification clocks.
 #include "core/check_rules.h"
+#include "core/selectors.h"
 #include "core/incident.h"
 #include "core/incident_metrics.h"
 
@@ -22,10 +23,7 @@ Problem problem_of(std::string_view rule, Severity severity, const Record& r, st
 }
 
 void incident_sla_breach(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({incident::status, Op::in, {std::string("new"), std::string("triaged")}, {}});
-  ctx.source.each(incident::kind(), q, [&](const Record& r) {
+  ctx.source.each(incident::kind(), select::incidents_running(), [&](const Record& r) {
     const auto severity = incident::sla_clock(r, ctx.config, ctx.clock);
     if (!severity) {
       return;
@@ -41,11 +39,7 @@ void incident_sla_breach(const RuleContext& ctx, std::vector<Problem>& out) {
 }
 
 void incident_notify_due(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({incident::notify_by, Op::not_null, {}, {}});
-  q.where.push_back({incident::notified_at, Op::is_null, {}, {}});
-  ctx.source.each(incident::kind(), q, [&](const Record& r) {
+  ctx.source.each(incident::kind(), select::notifications_pending(), [&](const Record& r) {
     const auto severity = incident::notify_clock(r, ctx.config, ctx.clock);
     if (!severity) {
       return;

@@ -1,6 +1,7 @@
 // Policy check rules (SPEC §5).
 #include "core/check_rules.h"
 #include "core/policy.h"
+#include "core/selectors.h"
 
 #include <array>
 
@@ -10,11 +11,7 @@ namespace cso {
 namespace {
 
 void policy_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({policy::status, Op::eq, {std::string("published")}, {}});
-  q.where.push_back({policy::next_review, Op::le, {warn_horizon(ctx)}, {}});
-  ctx.source.each(policy::kind(), q, [&](const Record& p) {
+  ctx.source.each(policy::kind(), select::policies_review_due(warn_horizon(ctx)), [&](const Record& p) {
     date_problem(ctx, out, "policy.review_overdue", policy::kind(), p, policy::title, "review due",
                  p.text(policy::next_review));
   });
@@ -23,12 +20,8 @@ void policy_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
 void policy_ack_missing(const RuleContext& ctx, std::vector<Problem>& out) {
   // Published on or before this date: acknowledgements were due by today.
   const std::string published_by = format_date(subtract(ctx.clock.now, ctx.config.policy_ack_within));
-  Query q;
-  q.unordered = true;
-  q.where.push_back({policy::status, Op::eq, {std::string("published")}, {}});
-  q.where.push_back({policy::published, Op::le, {published_by}, {}});
   std::vector<Record> due;
-  ctx.source.each(policy::kind(), q, [&](const Record& p) { due.push_back(p); });
+  ctx.source.each(policy::kind(), select::policies_published_by(published_by), [&](const Record& p) { due.push_back(p); });
   std::map<std::string, std::vector<std::string>> members;
   for (const Record& p : due) {
     const policy::Coverage c = policy::ack_coverage(ctx.source, p, members);

@@ -1,6 +1,7 @@
 // The risk register's check rules (SPEC §5).
 #include "core/check_rules.h"
 #include "core/risk.h"
+#include "core/selectors.h"
 
 #include <array>
 
@@ -10,34 +11,21 @@ namespace cso {
 namespace {
 
 void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  // Each status not closed by name, so SQLite can range over (status, next_review) in the index.
-  q.where.push_back({risk::status, Op::in, {std::string("open"), std::string("treating"), std::string("accepted")}, {}});
-  q.where.push_back({risk::next_review, Op::le, {warn_horizon(ctx)}, {}});
-  ctx.source.each(risk::kind(), q, [&](const Record& r) {
+  ctx.source.each(risk::kind(), select::risks_review_due(warn_horizon(ctx)), [&](const Record& r) {
     date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due", r.text(risk::next_review));
   });
 }
 
 void risk_acceptance_expired(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({risk::status, Op::eq, {std::string("accepted")}, {}});
-  q.where.push_back({risk::accepted_until, Op::le, {warn_horizon(ctx)}, {}});
-  ctx.source.each(risk::kind(), q, [&](const Record& r) {
+  ctx.source.each(risk::kind(), select::risks_acceptance_due(warn_horizon(ctx)), [&](const Record& r) {
     date_problem(ctx, out, "risk.acceptance_expired", risk::kind(), r, risk::title, "acceptance expires",
                  r.text(risk::accepted_until));
   });
 }
 
 void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({risk::status, Op::eq, {std::string("open")}, {}});
-  q.where.push_back({risk::score, Op::ge, {ctx.config.risk_bands.high}, {}});
-  q.where.push_back({risk::created, Op::le, {format_instant(subtract(ctx.clock.now, ctx.config.risk_treat_within))}, {}});
-  ctx.source.each(risk::kind(), q, [&](const Record& r) {
+  const std::string created_by = format_instant(subtract(ctx.clock.now, ctx.config.risk_treat_within));
+  ctx.source.each(risk::kind(), select::risks_untreated(ctx.config.risk_bands.high, created_by), [&](const Record& r) {
     const auto level = risk::level_of(r.integer(risk::score), ctx.config.risk_bands);
     const auto created = parse_stored(r.text(risk::created)).value_or(ctx.clock.now);
     Problem p;
@@ -52,11 +40,7 @@ void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
 }
 
 void risk_treatment_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
-  Query q;
-  q.unordered = true;
-  q.where.push_back({risk::status, Op::eq, {std::string("treating")}, {}});
-  q.where.push_back({risk::due, Op::lt, {format_date(ctx.clock.now)}, {}});
-  ctx.source.each(risk::kind(), q, [&](const Record& r) {
+  ctx.source.each(risk::kind(), select::risks_treatment_overdue(format_date(ctx.clock.now)), [&](const Record& r) {
     date_problem(ctx, out, "risk.treatment_overdue", risk::kind(), r, risk::title, "treatment due", r.text(risk::due),
                  Severity::warning);
   });

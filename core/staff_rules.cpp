@@ -6,6 +6,7 @@
 
 #include "core/cert.h"
 #include "core/check_rules.h"
+#include "core/selectors.h"
 #include "core/staff.h"
 
 namespace cso {
@@ -14,15 +15,10 @@ namespace {
 /// An active person's certification expiring within check.cert_warn_within, or expired.
 void cert_expiring(const RuleContext& ctx, std::vector<Problem>& out) {
   std::unordered_set<std::string> inactive;
-  Query people;
-  people.unordered = true;
-  people.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
-  people.fields = {staff::handle};
-  ctx.source.each(staff::kind(), people, [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
+  ctx.source.each(staff::kind(), select::inactive_staff(), [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
 
-  Query q;
-  q.where.push_back({cert::expires, Op::le, {format_date(add(ctx.clock.now, ctx.config.check_cert_warn_within))}, {}});
-  ctx.source.each(cert::kind(), q, [&](const Record& r) {
+  const std::string horizon = format_date(add(ctx.clock.now, ctx.config.check_cert_warn_within));
+  ctx.source.each(cert::kind(), select::certs_expiring_by(horizon), [&](const Record& r) {
     const auto when = parse_stored(r.text(cert::expires));
     if (!when || inactive.contains(r.text(cert::staff))) {
       return;

@@ -270,16 +270,16 @@ Instant shifted_or_throw(Instant t, const Duration& d, char sign) {
 
 }  // namespace
 
-Clock clock_from_environment() {
-  const char* env = std::getenv("CSO_NOW");
-  if (env != nullptr && *env != '\0') {
-    std::string problem;
-    const auto t = parse_absolute(env, problem);
-    if (!t) {
-      fail("CSO_NOW", env, problem, "use YYYY-MM-DD or an RFC 3339 instant like 2026-11-27T04:26:36Z");
-    }
-    return Clock{*t};
+Clock fixed_clock(std::string_view text, std::string_view what) {
+  std::string problem;
+  const auto t = parse_absolute(text, problem);
+  if (!t) {
+    fail(what, text, problem, "use YYYY-MM-DD or an RFC 3339 instant like 2026-11-27T04:26:36Z");
   }
+  return Clock{*t};
+}
+
+Clock system_clock() {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   return Clock{now.time_since_epoch().count()};
 }

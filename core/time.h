@@ -24,8 +24,11 @@ struct Clock {
   Instant now = 0;
 };
 
-/// Reads CSO_NOW (throws a usage Error naming CSO_NOW if malformed) or the system clock.
-Clock clock_from_environment();
+/// The system clock, to the second.
+Clock system_clock();
+/// A fixed "now" as CSO_NOW gives it: YYYY-MM-DD or an RFC 3339 instant; a usage Error naming
+/// `what` otherwise. (The environment is read in cli/; core only parses.)
+Clock fixed_clock(std::string_view text, std::string_view what);
 
 /// Parses a date/instant as users type it: YYYY-MM-DD (midnight UTC), RFC 3339 instants
 /// (any offset, converted to UTC), today, yesterday, tomorrow, now, and offsets from now

@@ -1,5 +1,6 @@
 // Training check rules (SPEC §5).
 #include "core/check_rules.h"
+#include "core/selectors.h"
 #include "core/staff.h"
 #include "core/training.h"
 
@@ -21,28 +22,17 @@ namespace assignment = training::assignment;
 /// and an active person: id the course, message naming the person.
 void training_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   std::map<std::string, std::pair<std::int64_t, std::string>> courses;  // key → (number, title)
-  Query active;
-  active.unordered = true;
-  active.where.push_back({course::status, Op::eq, {std::string("active")}, {}});
-  ctx.source.each(course::kind(), active, [&](const Record& c) {
+  ctx.source.each(course::kind(), select::active_courses(), [&](const Record& c) {
     courses[display_key(course::kind(), c)] = {c.integer(course::id), c.text(course::title)};
   });
   if (courses.empty()) {
     return;
   }
   std::set<std::string> gone;
-  Query inactive;
-  inactive.unordered = true;
-  inactive.fields = {staff::handle};
-  inactive.where.push_back({staff::status, Op::eq, {std::string("inactive")}, {}});
-  ctx.source.each(staff::kind(), inactive, [&](const Record& p) { gone.insert(p.text(staff::handle)); });
+  ctx.source.each(staff::kind(), select::inactive_staff(), [&](const Record& p) { gone.insert(p.text(staff::handle)); });
 
-  Query q;
-  q.unordered = true;  // the (completed_on, due) index
-  q.where.push_back({assignment::completed_on, Op::is_null, {}, {}});
-  q.where.push_back({assignment::due, Op::lt, {format_date(ctx.clock.now)}, {}});
   std::vector<std::tuple<std::int64_t, std::string, Problem>> found;
-  ctx.source.each(assignment::kind(), q, [&](const Record& a) {
+  ctx.source.each(assignment::kind(), select::assignments_overdue(format_date(ctx.clock.now)), [&](const Record& a) {
     const auto c = courses.find(a.text(assignment::course));
     const std::string& who = a.text(assignment::staff);
     const auto due = parse_stored(a.text(assignment::due));

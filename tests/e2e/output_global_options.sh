@@ -141,5 +141,15 @@ err_has "frobnicate"
 err_has "help"
 unchanged
 
+# CSO_NOW is read once, by the command's context: a malformed one exits 2 naming it, and an
+# empty one means the system clock.
+snapshot
+CSO_NOW=soon expect_exit 2 cso risk add "Late" --likelihood 1 --impact 1
+err_has "CSO_NOW: 'soon' is not a date; use YYYY-MM-DD or an RFC 3339 instant"
+unchanged
+CSO_NOW=2026-02-30 expect_exit 2 cso status
+err_has "CSO_NOW: '2026-02-30' is not a valid date"
+CSO_NOW= ok cso risk list
+
 verified
 done_ok

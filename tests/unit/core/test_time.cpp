@@ -37,33 +37,6 @@ std::string duration_error(std::string_view text) {
   return usage_message([&] { parse_duration(text, "--review-every"); });
 }
 
-/// Sets or clears CSO_NOW for one scope, restoring what was there.
-class ScopedNow {
- public:
-  explicit ScopedNow(const char* value) {
-    if (const char* old = std::getenv("CSO_NOW")) {
-      m_old = old;
-    }
-    if (value != nullptr) {
-      setenv("CSO_NOW", value, 1);
-    } else {
-      unsetenv("CSO_NOW");
-    }
-  }
-  ~ScopedNow() {
-    if (m_old) {
-      setenv("CSO_NOW", m_old->c_str(), 1);
-    } else {
-      unsetenv("CSO_NOW");
-    }
-  }
-  ScopedNow(const ScopedNow&) = delete;
-  ScopedNow& operator=(const ScopedNow&) = delete;
-
- private:
-  std::optional<std::string> m_old;
-};
-
 const std::string k_forms =
     "use YYYY-MM-DD, an RFC 3339 instant, today, yesterday, tomorrow, now, or an offset like +30d, -2w, +3m, +1y, +4h";
 const std::string k_range = "is out of range; cso handles dates from 1970-01-01 to 9999-12-31";
@@ -338,42 +311,16 @@ TEST_CASE("start_of_day and days_between count UTC midnights") {
   CHECK_FALSE(format_instant(std::numeric_limits<Instant>::max()).empty());
 }
 
-TEST_CASE("clock_from_environment reads CSO_NOW") {
-  {
-    const ScopedNow env("2026-11-27T04:26:36Z");
-    CHECK(clock_from_environment().now == k_t);
-  }
-  {
-    const ScopedNow env("2026-11-27");
-    CHECK(clock_from_environment().now == at("2026-11-27"));
-  }
-  {
-    const ScopedNow env("2026-11-27T06:26:36.5+02:00");
-    CHECK(clock_from_environment().now == k_t);
-  }
-  {
-    const ScopedNow env("today");
-    CHECK(usage_message([] { clock_from_environment(); }) ==
-          "CSO_NOW: 'today' is not a date; use YYYY-MM-DD or an RFC 3339 instant like 2026-11-27T04:26:36Z");
-  }
-  {
-    const ScopedNow env("2026-02-30");
-    CHECK(usage_message([] { clock_from_environment(); }) ==
-          "CSO_NOW: '2026-02-30' is not a valid date; 2026-02 has 28 days");
-  }
-  {
-    const ScopedNow env("1960-01-01");
-    CHECK(usage_message([] { clock_from_environment(); }) == "CSO_NOW: '1960-01-01' " + k_range);
-  }
-  {
-    const ScopedNow env("");
-    const Instant now = clock_from_environment().now;
-    CHECK(now > at("2020-01-01"));
-  }
-  {
-    const ScopedNow env(nullptr);
-    const Instant now = clock_from_environment().now;
-    CHECK(now > at("2020-01-01"));
-    CHECK(now < at("9999-01-01"));
-  }
+TEST_CASE("fixed_clock parses CSO_NOW's forms; system_clock is now") {
+  CHECK(fixed_clock("2026-11-27T04:26:36Z", "CSO_NOW").now == k_t);
+  CHECK(fixed_clock("2026-11-27", "CSO_NOW").now == at("2026-11-27"));
+  CHECK(fixed_clock("2026-11-27T06:26:36.5+02:00", "CSO_NOW").now == k_t);
+  CHECK(usage_message([] { fixed_clock("today", "CSO_NOW"); }) ==
+        "CSO_NOW: 'today' is not a date; use YYYY-MM-DD or an RFC 3339 instant like 2026-11-27T04:26:36Z");
+  CHECK(usage_message([] { fixed_clock("2026-02-30", "CSO_NOW"); }) ==
+        "CSO_NOW: '2026-02-30' is not a valid date; 2026-02 has 28 days");
+  CHECK(usage_message([] { fixed_clock("1960-01-01", "CSO_NOW"); }) == "CSO_NOW: '1960-01-01' " + k_range);
+  const Instant now = system_clock().now;
+  CHECK(now > at("2020-01-01"));
+  CHECK(now < at("9999-01-01"));
 }
