@@ -1,6 +1,5 @@
 // An incident's timeline entries ("INC-4/event/3"): a part kind of the incident.
 #include "core/incident.h"
-
 #include "core/selectors.h"
 
 #include <algorithm>

@@ -3,6 +3,7 @@
 #include "core/audience.h"
 #include "core/check.h"
 #include "core/error.h"
+#include "core/selectors.h"
 #include "core/transitions.h"
 #include "core/staff.h"
 
@@ -261,11 +262,8 @@ Coverage ack_coverage(CheckSource& source, const Record& p, std::map<std::string
     std::sort(handles.begin(), handles.end());
     it = members.emplace(aud, std::move(handles)).first;
   }
-  Query acks;
-  acks.unordered = true;
+  Query acks = select::acks_of_version(display_key(k_kind, p), p.integer(version));
   acks.fields = {policy_ack::staff};
-  acks.where.push_back({policy_ack::policy, Op::eq, {display_key(k_kind, p)}, {}});
-  acks.where.push_back({policy_ack::version, Op::eq, {p.integer(version)}, {}});
   Coverage c;
   c.expected = static_cast<std::int64_t>(it->second.size());
   source.each(policy_ack::kind(), acks, [&](const Record& a) {

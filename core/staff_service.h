@@ -1,0 +1,18 @@
+#pragma once
+// Staff questions that need the store: who may own, lead or sign for something.
+#include "core/store.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cso::staff {
+
+/// `handle` (validated) when it names an active staff member: not_found when nobody has it,
+/// conflict when they were offboarded. Errors name `what` (the flag).
+std::string require_active(Reader& reader, std::string_view handle, std::string_view what);
+
+/// The handles of the active members of a (valid, stored) audience, by handle.
+std::vector<std::string> audience_members(Reader& reader, std::string_view audience);
+
+}  // namespace cso::staff
