@@ -12,7 +12,7 @@ namespace {
 void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   Query q;
   q.unordered = true;
-  // Each status not closed by name, so SQLite can range over (status, next_review) in the index.
+  // Each status not closed by name: a store can then range over (status, next_review).
   q.where.push_back({risk::status, Op::in, {std::string("open"), std::string("treating"), std::string("accepted")}, {}});
   q.where.push_back({risk::next_review, Op::le, {warn_horizon(ctx)}, {}});
   ctx.source.each(risk::kind(), q, [&](const Record& r) {
