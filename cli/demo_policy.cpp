@@ -70,7 +70,7 @@ class DemoPolicy {
     const std::string date = format_date(when(days_ago).now);
     std::vector<std::string> handles;
     m_tx.each(staff::kind(), audience_query(m_policy.text(policy::audience)),
-                  [&](Record& s) { handles.push_back(s.text(staff::handle)); });
+              [&](Record& s) { handles.push_back(s.text(staff::handle)); });
     for (const auto& h : handles) {
       if (std::find(missing.begin(), missing.end(), h) == missing.end()) {
         Record a = policy_ack::make(m_in_force, h, date);

@@ -57,7 +57,7 @@ void run_ack(Context& ctx, const AckOptions& o) {
   }
   for (const auto& h : handles) {
     const auto existing = tx->get(policy_ack::kind(),
-                                       Value{policy_ack::key_of(key, v.integer(policy_version::version), h)});
+                                  Value{policy_ack::key_of(key, v.integer(policy_version::version), h)});
     if (existing) {
       already.push_back(fmt::format("{} (on {})", h, existing->text(policy_ack::acknowledged)));
       continue;
@@ -88,7 +88,7 @@ void run_acks(Context& ctx, const AckOptions& o) {
   acks.where.push_back({policy_ack::policy, Op::eq, {key}, {}});
   acks.where.push_back({policy_ack::version, Op::eq, {number}, {}});
   ctx.store().each(policy_ack::kind(), acks,
-                [&](Record& a) { acked[a.text(policy_ack::staff)] = a.text(policy_ack::acknowledged); });
+                   [&](Record& a) { acked[a.text(policy_ack::staff)] = a.text(policy_ack::acknowledged); });
   RowWriter writer(ctx.out, ctx.output, {"handle", "name", "status", "version", "acknowledged"});
   policy::Coverage c;
   ctx.store().each(staff::kind(), audience_query(p.text(policy::audience)), [&](Record& s) {

@@ -145,7 +145,7 @@ void run_list(Context& ctx, const ListOptions& o) {
     Query people = staff::make_query({});
     people.fields = {staff::handle};
     ctx.store().each(staff::kind(), people,
-                  [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
+                     [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
     q.where.push_back(std::move(active));
   }
   if (o.sort.given()) {

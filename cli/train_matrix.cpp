@@ -47,7 +47,7 @@ Matrix read_matrix(Context& ctx, const Options& o) {
   for (const auto& c : m.courses) {
     if (c.text(course::status) == "active") {  // a retired course is no one's to take any more
       ctx.store().each(staff::kind(), audience_query(c.text(course::audience)),
-                    [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
+                       [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
     }
     latest.push_back(latest_assignments(ctx.store(), display_key(course::kind(), c)));
   }

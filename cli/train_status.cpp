@@ -33,7 +33,7 @@ StatusSection training_status(Context& ctx) {
   q.fields = {course::id};
   q.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
   ctx.store().each(course::kind(), q,
-                [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
+                   [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
   std::set<std::string> gone;
   Query inactive;
   inactive.fields = {staff::handle};

@@ -94,7 +94,7 @@ void run_sync(Context& ctx) {
   for (const auto& c : courses) {
     std::vector<std::string> audience;
     tx->each(staff::kind(), audience_query(c.text(course::audience)),
-                  [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
+             [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
     const auto latest = latest_assignments(*tx, display_key(course::kind(), c));
     auto fresh = training::sync_course(c, audience, latest, ctx.config, ctx.clock);
     touched += fresh.empty() ? 0 : 1;
