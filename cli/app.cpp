@@ -1,8 +1,6 @@
 #include "cli/commands.h"
 #include "core/error.h"
 
-#include <SQLiteCpp/Exception.h>
-
 #include <algorithm>
 #include <array>
 #include <ostream>
@@ -148,11 +146,6 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return report(ctx, ExitCode::usage, message);
   } catch (const Error& e) {
     return report(ctx, e.code(), e.what());
-  } catch (const SQLite::Exception& e) {
-    const bool busy = e.getErrorCode() == 5 || e.getErrorCode() == 6;
-    return report(ctx, ExitCode::runtime,
-                  busy ? fmt::format("the database is busy (locked by another process past the timeout): {}", e.what())
-                       : fmt::format("database {}: {}", ctx.db_path(), e.what()));
   } catch (const std::exception& e) {
     return report(ctx, ExitCode::runtime, fmt::format("internal error: {}", e.what()));
   }

@@ -46,9 +46,9 @@ void run_plan(Context& ctx, const PlanOptions& o) {
     n.lead = active_staff(ctx, o.lead.value, "--lead");
   }
   Record r = audit::make(n, ctx.clock);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.insert(audit::kind(), r, "audit.plan");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(audit::kind(), r, "audit.plan");
+  tx->commit();
   print_changed(ctx, audit_view(), std::move(r));
 }
 
@@ -82,14 +82,14 @@ void run_list(Context& ctx, const ListOptions& o) {
 
 /// The audit, then its findings: a table under it, or a "findings" array in JSON.
 void run_show(Context& ctx, const std::string& id_text) {
-  const Record r = storage::get_or_throw(ctx.db(), audit::kind(), parse_id(audit::kind(), id_text, "ID"));
+  const Record r = ctx.store().get_or_throw(audit::kind(), parse_id(audit::kind(), id_text, "ID"));
   const std::string key = display_key(audit::kind(), r);
   const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
   if (!json) {
     print_record(ctx, audit_view(), r);
     if (ctx.output.format == Format::table) {
       const View view = finding_view(ctx);
-      const auto n = storage::count(ctx.db(), finding::kind(), of_audit(key));
+      const auto n = ctx.store().count(finding::kind(), of_audit(key));
       ctx.out << "\nfindings: " << (n == 0 ? "none" : std::to_string(n)) << '\n';
       if (n > 0) {
         std::vector<std::size_t> columns;
@@ -169,16 +169,16 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
   if (!force) {
     throw usage_error("audit rm {}: removing a record is for mistakes; close it instead, or add --force", key);
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = storage::get_or_throw(tx.db(), audit::kind(), id);
-  const auto n = storage::count(tx.db(), finding::kind(), of_audit(key));
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = tx->get_or_throw(audit::kind(), id);
+  const auto n = tx->count(finding::kind(), of_audit(key));
   if (n > 0) {
     throw conflict_error("{} has {} finding{}; remove them or move them to another audit "
                          "('cso audit finding edit ID --audit AUD-n') first",
                          key, n, n == 1 ? "" : "s");
   }
-  tx.remove(audit::kind(), r, "audit.rm");
-  tx.commit();
+  tx->remove(audit::kind(), r, "audit.rm");
+  tx->commit();
   ctx.out << key << '\n';
 }
 

@@ -17,8 +17,8 @@ Value parse(Context& ctx, std::size_t field, const std::string& text, const char
 }
 
 /// The audit a finding is added to or moved to, as "AUD-n": it must exist and not be closed.
-std::string open_audit(storage::Db& db, const std::string& text) {
-  const Record a = storage::get_or_throw(db, audit::kind(), parse_id(audit::kind(), text, "--audit"));
+std::string open_audit(Reader& reader, const std::string& text) {
+  const Record a = reader.get_or_throw(audit::kind(), parse_id(audit::kind(), text, "--audit"));
   audit::require_status(a, "finding add");
   return display_key(audit::kind(), a);
 }
@@ -44,13 +44,13 @@ void run_add(Context& ctx, const AddOptions& o) {
     parse(ctx, finding::description, *n.description, "--description");
   }
   n.owner = active_staff(ctx, o.owner, "--owner");
-  storage::Tx tx(ctx.db(), ctx.actor());
+  auto tx = ctx.store().begin(ctx.actor());
   if (o.audit.given()) {
-    n.audit = open_audit(tx.db(), o.audit.value);
+    n.audit = open_audit(*tx, o.audit.value);
   }
   Record r = finding::make(n, ctx.clock);
-  tx.insert(finding::kind(), r, "finding.add");
-  tx.commit();
+  tx->insert(finding::kind(), r, "finding.add");
+  tx->commit();
   print_changed(ctx, finding_view(ctx), std::move(r));
 }
 
@@ -133,7 +133,7 @@ void run_edit(Context& ctx, const EditOptions& o) {
       r.set(field, v);
     }
     if (o.audit.given()) {  // read in the write transaction: the audit cannot close meanwhile
-      r.set(finding::audit, open_audit(ctx.db(), o.audit.value));
+      r.set(finding::audit, open_audit(ctx.store(), o.audit.value));
     }
     finding::touch(r, ctx.clock);
   });
@@ -146,10 +146,10 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
                       "--force",
                       display_id(finding::kind(), id));
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = storage::get_or_throw(tx.db(), finding::kind(), id);
-  tx.remove(finding::kind(), r, "finding.rm");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = tx->get_or_throw(finding::kind(), id);
+  tx->remove(finding::kind(), r, "finding.rm");
+  tx->commit();
   ctx.out << display_key(finding::kind(), r) << '\n';
 }
 
@@ -189,7 +189,7 @@ void setup_audit_findings(CLI::App* audit, Context& ctx) {
   s->add_option("ID", *show_id, "FND-n or n")->required();
   s->callback([&ctx, show_id] {
     print_record(ctx, finding_view(ctx),
-                 storage::get_or_throw(ctx.db(), finding::kind(), parse_id(finding::kind(), *show_id, "ID")));
+                 ctx.store().get_or_throw(finding::kind(), parse_id(finding::kind(), *show_id, "ID")));
   });
 
   auto edit = std::make_shared<EditOptions>();

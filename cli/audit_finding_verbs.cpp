@@ -106,7 +106,7 @@ void setup_finding_verbs(CLI::App* finding, Context& ctx) {
   CLI::App* h = verb(finding, "history", "the journal entries of one finding, oldest first", *o);
   h->callback([&ctx, o] {
     const auto id = finding_id(*o);
-    storage::get_or_throw(ctx.db(), finding::kind(), id);
+    ctx.store().get_or_throw(finding::kind(), id);
     print_history(ctx, display_id(finding::kind(), id));
   });
 }

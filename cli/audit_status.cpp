@@ -3,7 +3,7 @@
 #include "core/audit.h"
 #include "core/counts.h"
 #include "core/finding.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 namespace cso::cli {
 namespace {
@@ -17,15 +17,15 @@ std::int64_t overdue_count(Context& ctx) {
   Query accepted;
   accepted.where.push_back({finding::status, Op::eq, {std::string("accepted")}, {}});
   accepted.where.push_back({finding::accepted_until, Op::lt, {today}, {}});
-  return storage::count(ctx.db(), finding::kind(), open) + storage::count(ctx.db(), finding::kind(), accepted);
+  return ctx.store().count(finding::kind(), open) + ctx.store().count(finding::kind(), accepted);
 }
 
 }  // namespace
 
 StatusSection finding_status(Context& ctx) {
-  const auto [findings, open] = finding::status_and_severity_counts(storage::tally(ctx.db(), finding::kind()));
+  const auto [findings, open] = finding::status_and_severity_counts(ctx.store().tally(finding::kind()));
   const auto statuses = audit::statuses();
-  const Counts audits = counts_by_first(storage::tally(ctx.db(), audit::kind()), {statuses.begin(), statuses.end()});
+  const Counts audits = counts_by_first(ctx.store().tally(audit::kind()), {statuses.begin(), statuses.end()});
   const std::int64_t overdue = overdue_count(ctx);
   StatusSection s;
   s.json_key = "findings";

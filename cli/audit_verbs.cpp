@@ -37,7 +37,7 @@ void run_close(Context& ctx, const VerbOptions& o) {
   Query open;
   open.where.push_back({finding::audit, Op::eq, {display_id(audit::kind(), id)}, {}});
   open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
-  if (const auto n = storage::count(ctx.db(), finding::kind(), open); n > 0) {
+  if (const auto n = ctx.store().count(finding::kind(), open); n > 0) {
     ctx.info(fmt::format("{} closed with {} finding{} open or remediating", display_id(audit::kind(), id), n,
                          n == 1 ? "" : "s"));
   }
@@ -71,7 +71,7 @@ void setup_audit_verbs(CLI::App* audit, Context& ctx) {
   CLI::App* h = verb(audit, "history", "the journal entries of one audit, oldest first", *o);
   h->callback([&ctx, o] {
     const auto id = audit_id(*o);
-    storage::get_or_throw(ctx.db(), audit::kind(), id);
+    ctx.store().get_or_throw(audit::kind(), id);
     print_history(ctx, display_id(audit::kind(), id));
   });
 }

@@ -3,7 +3,7 @@
 
 #include "core/audit.h"
 #include "core/finding.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <sstream>
 
@@ -66,7 +66,7 @@ void write_findings(Context& ctx, const View& view, Query q, const std::vector<s
   }
   std::int64_t n = 0;
   RowWriter writer(ctx.out, ctx.output, names);
-  storage::each(ctx.db(), view.kind, q, [&](Record& r) {
+  ctx.store().each(view.kind, q, [&](Record& r) {
     if (overdue_only && (!finding::overdue_date(r, ctx.clock) || (limit && n >= *limit))) {
       return;
     }
@@ -94,7 +94,7 @@ std::string findings_json(Context& ctx, const std::string& audit_key) {
   // One compact object per finding, on its own line in pretty JSON.
   const bool pretty = ctx.output.format == Format::json;
   std::string text = "[";
-  storage::each(ctx.db(), finding::kind(), q, [&](Record& r) {
+  ctx.store().each(finding::kind(), q, [&](Record& r) {
     std::vector<Cell> cells;
     for (std::size_t i = 0; i < names.size(); ++i) {
       cells.push_back(cell_of(finding::kind(), i, r));

@@ -4,7 +4,7 @@
 #include "cli/values.h"
 #include "core/check.h"
 #include "core/error.h"
-#include "storage/check_source.h"
+#include "core/store_check_source.h"
 
 #include <ostream>
 
@@ -66,8 +66,8 @@ void setup_check(CLI::App& app, Context& ctx) {
     if (only->given()) {
       rules = split_list(only->value, "--only");
     }
-    storage::ReadSnapshot snapshot(ctx.db());
-    storage::DbCheckSource source(ctx.db());
+    const auto snapshot = ctx.store().read_snapshot();
+    StoreCheckSource source(ctx.store());
     const CheckResult result = run_checks(source, ctx.config, ctx.clock, rules);
     format == CheckFormat::json ? print_json(ctx, result) : print_text(ctx, result);
     ctx.exit_status = static_cast<int>(result.status);

@@ -3,6 +3,7 @@
 #include "cli/config_file.h"
 #include "core/error.h"
 #include "core/staff.h"
+#include "storage/open.h"
 
 #include <pwd.h>
 #include <sys/ioctl.h>
@@ -163,11 +164,11 @@ void Context::setup() {
   m_actor = resolve_actor(globals, config);
 }
 
-storage::Db& Context::db() {
-  if (!m_db) {
-    m_db = storage::Db::open(m_db_path);
+Store& Context::store() {
+  if (!m_store) {
+    m_store = storage::open_store(m_db_path);
   }
-  return *m_db;
+  return *m_store;
 }
 
 void Context::info(const std::string& message) const {

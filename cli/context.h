@@ -3,9 +3,8 @@
 // streams, and the database, opened on first use in exactly one place.
 #include "cli/output.h"
 #include "core/config.h"
+#include "core/store.h"
 #include "core/time.h"
-#include "storage/db.h"
-#include "storage/records.h"
 
 #include <iosfwd>
 #include <memory>
@@ -47,12 +46,12 @@ class Context {
   void setup();
   /// The database path per SPEC §1 (--db, CSO_DB, nearest .cso/cso.db, XDG default).
   const std::string& db_path() const { return m_db_path; }
-  /// Opens the database on first use; a not_found Error (exit 3) when there is none.
-  storage::Db& db();
-  /// Replaces the database handle (init creates it).
-  void set_db(std::unique_ptr<storage::Db> db) { m_db = std::move(db); }
+  /// Opens the store on first use; a not_found Error (exit 3) when there is none.
+  Store& store();
+  /// Replaces the store (init creates it).
+  void set_store(std::unique_ptr<Store> store) { m_store = std::move(store); }
   /// Who is acting, with "now", for the journal.
-  storage::Actor actor() const { return {m_actor, clock.now}; }
+  Actor actor() const { return {m_actor, clock.now}; }
   const std::string& actor_handle() const { return m_actor; }
   /// The nearest .cso directory at or above the current directory, if any.
   const std::optional<std::string>& workspace() const { return m_workspace; }
@@ -65,7 +64,7 @@ class Context {
   std::string m_db_path;
   std::string m_actor;
   std::optional<std::string> m_workspace;
-  std::unique_ptr<storage::Db> m_db;
+  std::unique_ptr<Store> m_store;
 };
 
 }  // namespace cso::cli

@@ -78,7 +78,7 @@ constexpr std::array<DemoRisk, 30> k_risks{{
     {"Printer firmware with default credentials", "endpoint", "jon", 2, 1, 800, "closed", "", 0, "12m"},
 }};
 
-void seed_staff(storage::Tx& tx, const Clock& clock) {
+void seed_staff(Transaction& tx, const Clock& clock) {
   for (const auto& p : k_people) {
     Record r = empty_record(staff::kind());
     r.set(staff::handle, std::string(p.handle));
@@ -95,7 +95,7 @@ void seed_staff(storage::Tx& tx, const Clock& clock) {
   }
 }
 
-void seed_risk(storage::Tx& tx, const DemoRisk& d, const Config& config, const Clock& now) {
+void seed_risk(Transaction& tx, const DemoRisk& d, const Config& config, const Clock& now) {
   const Clock created{now.now - d.created_days_ago * k_day};
   risk::NewRisk n;
   n.title = d.title;
@@ -130,7 +130,7 @@ void seed_risk(storage::Tx& tx, const DemoRisk& d, const Config& config, const C
 
 }  // namespace
 
-void seed_demo(storage::Tx& tx, const Config& config, const Clock& clock) {
+void seed_demo(Transaction& tx, const Config& config, const Clock& clock) {
   seed_staff(tx, clock);
   for (const auto& d : k_risks) {
     seed_risk(tx, d, config, clock);

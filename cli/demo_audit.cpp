@@ -38,13 +38,13 @@ constexpr std::array<DemoFinding, 10> k_findings{{
 
 Clock at(const Clock& now, int days) { return Clock{now.now + days * k_day}; }
 
-Record plan(storage::Tx& tx, const audit::NewAudit& n, const Clock& clock) {
+Record plan(Transaction& tx, const audit::NewAudit& n, const Clock& clock) {
   Record r = audit::make(n, clock);
   tx.insert(audit::kind(), r, "audit.plan");
   return r;
 }
 
-void add_finding(storage::Tx& tx, const DemoFinding& d, const Clock& now) {
+void add_finding(Transaction& tx, const DemoFinding& d, const Clock& now) {
   finding::NewFinding n;
   n.title = d.title;
   n.severity = d.severity;
@@ -61,8 +61,8 @@ void add_finding(storage::Tx& tx, const DemoFinding& d, const Clock& now) {
 }
 
 /// Moves a finding on from open after its audit: remediation, resolution, verification, acceptance.
-void progress(storage::Tx& tx, std::int64_t id, const DemoFinding& d, const Clock& now) {
-  Record r = storage::get_or_throw(tx.db(), finding::kind(), id);
+void progress(Transaction& tx, std::int64_t id, const DemoFinding& d, const Clock& now) {
+  Record r = tx.get_or_throw(finding::kind(), id);
   const std::string state = d.state;
   const Clock step{at(now, d.created_days).now + 2 * k_day};
   if (state == "remediating" || state == "resolved" || state == "verified") {
@@ -88,7 +88,7 @@ void progress(storage::Tx& tx, std::int64_t id, const DemoFinding& d, const Cloc
 
 }  // namespace
 
-void seed_demo_audits(storage::Tx& tx, const Config&, const Clock& clock) {
+void seed_demo_audits(Transaction& tx, const Config&, const Clock& clock) {
   audit::NewAudit cert;
   cert.title = "ISO 27001 certification audit";
   cert.kind = "certification";

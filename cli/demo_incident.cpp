@@ -14,7 +14,7 @@ constexpr std::int64_t k_hour = 3600;
 /// One incident being played through its phases, journalled with the verbs' actions.
 class Play {
  public:
-  Play(storage::Tx& tx, const Clock& clock) : m_tx(tx), m_clock(clock) {}
+  Play(Transaction& tx, const Clock& clock) : m_tx(tx), m_clock(clock) {}
 
   /// Opens it `detected_h` hours ago (occurred `occurred_h` hours before detection).
   Play& open(const char* title, const char* sev, const char* category, const char* reporter, const char* lead,
@@ -96,7 +96,7 @@ class Play {
     }
   }
 
-  storage::Tx& m_tx;
+  Transaction& m_tx;
   const Clock& m_clock;
   Record m_r;
   std::string m_key;
@@ -106,7 +106,7 @@ class Play {
 
 }  // namespace
 
-void seed_demo_incidents(storage::Tx& tx, const Config&, const Clock& clock) {
+void seed_demo_incidents(Transaction& tx, const Config&, const Clock& clock) {
   // Open, not contained, detected 6 hours ago: past the 4h sev1 SLA.
   Play(tx, clock)
       .open("Ransomware on the finance file server", "sev1", "malware", "jon", "bob", 6, 1)

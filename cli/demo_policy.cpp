@@ -6,7 +6,7 @@
 #include "core/audience.h"
 #include "core/policy.h"
 #include "core/staff.h"
-#include "storage/journal.h"
+#include "storage/open.h"
 
 #include <fmt/format.h>
 
@@ -20,7 +20,7 @@ constexpr std::int64_t k_day = 86400;
 /// One policy being walked through its life by the demo, each step journalled as the verb's.
 class DemoPolicy {
  public:
-  DemoPolicy(storage::Tx& tx, const Config& config, const Clock& now) : m_tx(tx), m_config(config), m_now(now.now) {}
+  DemoPolicy(Transaction& tx, const Config& config, const Clock& now) : m_tx(tx), m_config(config), m_now(now.now) {}
 
   DemoPolicy& add(const policy::NewPolicy& n, const char* author, const std::string& body, int days_ago) {
     const Clock at = when(days_ago);
@@ -69,8 +69,8 @@ class DemoPolicy {
   DemoPolicy& acks(int days_ago, std::initializer_list<std::string_view> missing = {}) {
     const std::string date = format_date(when(days_ago).now);
     std::vector<std::string> handles;
-    storage::each(m_tx.db(), staff::kind(), audience_query(m_policy.text(policy::audience)),
-                  [&](Record& s) { handles.push_back(s.text(staff::handle)); });
+    m_tx.each(staff::kind(), audience_query(m_policy.text(policy::audience)),
+              [&](Record& s) { handles.push_back(s.text(staff::handle)); });
     for (const auto& h : handles) {
       if (std::find(missing.begin(), missing.end(), h) == missing.end()) {
         Record a = policy_ack::make(m_in_force, h, date);
@@ -88,7 +88,7 @@ class DemoPolicy {
     return *this;
   }
 
-  storage::Tx& m_tx;
+  Transaction& m_tx;
   const Config& m_config;
   Instant m_now;
   Record m_policy, m_version, m_in_force;
@@ -113,7 +113,7 @@ std::string body(const char* title, const char* purpose, const char* rules) {
 
 }  // namespace
 
-void seed_demo_policies(storage::Tx& tx, const Config& config, const Clock& clock) {
+void seed_demo_policies(Transaction& tx, const Config& config, const Clock& clock) {
   const auto isp = [](const char* extra) {
     return body("Information Security Policy", "Protect Kestrel's information and the systems that process it.",
                 fmt::format("- Every system has an owner.\n- Access follows least privilege.\n- Incidents are reported "

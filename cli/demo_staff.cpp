@@ -34,7 +34,7 @@ constexpr std::array<DemoCert, 13> k_certs{{
 
 }  // namespace
 
-void seed_demo_certs(storage::Tx& tx, const Config&, const Clock& clock) {
+void seed_demo_certs(Transaction& tx, const Config&, const Clock& clock) {
   for (const auto& d : k_certs) {
     const Clock earned{clock.now - d.earned_days_ago * k_day};
     cert::NewCert n;

@@ -22,13 +22,13 @@ struct DemoCourse {
 
 Clock days_ago(const Clock& now, int days) { return Clock{now.now - days * k_day}; }
 
-DemoCourse add_course(storage::Tx& tx, training::NewCourse n, const Config& config, const Clock& at) {
+DemoCourse add_course(Transaction& tx, training::NewCourse n, const Config& config, const Clock& at) {
   DemoCourse d{training::make_course(n, config, at), {}};
   tx.insert(course::kind(), d.course, "train.add");
   return d;
 }
 
-void sync(storage::Tx& tx, DemoCourse& d, const std::vector<std::string>& audience, const Config& config,
+void sync(Transaction& tx, DemoCourse& d, const std::vector<std::string>& audience, const Config& config,
           const Clock& at) {
   for (auto& a : training::sync_course(d.course, audience, d.latest, config, at)) {
     tx.insert(assignment::kind(), a, "train.sync");
@@ -37,7 +37,7 @@ void sync(storage::Tx& tx, DemoCourse& d, const std::vector<std::string>& audien
 }
 
 /// A completion (or a failed attempt, under min_score) `days` ago.
-void attempt(storage::Tx& tx, DemoCourse& d, const std::string& handle, int days, std::optional<std::int64_t> score,
+void attempt(Transaction& tx, DemoCourse& d, const std::string& handle, int days, std::optional<std::int64_t> score,
              const Config& config, const Clock& now) {
   const auto it = d.latest.find(handle);
   const std::optional<Record> latest = it == d.latest.end() ? std::nullopt : std::optional(it->second);
@@ -59,7 +59,7 @@ struct Completion {
 
 }  // namespace
 
-void seed_demo_training(storage::Tx& tx, const Config& config, const Clock& clock) {
+void seed_demo_training(Transaction& tx, const Config& config, const Clock& clock) {
   const std::vector<std::string> everyone{"alice", "bob",  "carol", "dan", "erin", "farid", "grace", "hiro",
                                           "ines",  "jon",  "kim",   "leo", "maya", "nina",  "omar"};
   std::vector<std::string> first_staff = everyone;

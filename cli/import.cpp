@@ -74,7 +74,7 @@ void ImportRow::relocate(std::size_t field, const Error& e) const {
 }
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(Transaction&, const ImportRow&)>& insert,
                         const ImportHooks& hooks) {
   std::ifstream file;
   if (path != "-") {
@@ -87,9 +87,9 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
   const std::string source = path == "-" ? "stdin" : path;
   const bool progress = ::isatty(STDERR_FILENO) == 1 && !ctx.globals.quiet;
 
-  storage::BulkLoad bulk(ctx.db());
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.bulk(kind);
+  const auto bulk = ctx.store().bulk_load();
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->bulk(kind);
   std::vector<std::size_t> header;
   std::int64_t rows = 0;
   ImportRow row{kind, 0, source, std::vector<std::optional<std::string_view>>(kind.fields.size()),
@@ -113,7 +113,7 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
     for (std::size_t c = 0; c < header.size(); ++c) {
       row.cells[header[c]] = csv.fields[c];
     }
-    insert(tx, row);
+    insert(*tx, row);
     ++rows;
     if (progress && rows % 100000 == 0) {
       ctx.err << "\rcso: imported " << rows << " rows" << std::flush;
@@ -124,9 +124,9 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
                       importable_columns(kind));
   }
   if (hooks.finish) {
-    hooks.finish(tx);
+    hooks.finish(*tx);
   }
-  tx.commit();
+  tx->commit();
   if (progress && rows >= 100000) {
     ctx.err << '\n';
   }

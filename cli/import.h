@@ -59,10 +59,10 @@ struct ImportHooks {
   /// Checks the columns present (the row's column_of, with `line` the header's).
   std::function<void(const ImportRow&)> on_header = nullptr;
   /// Runs after the last row, inside the transaction: for checks across rows.
-  std::function<void(storage::Tx&)> finish = nullptr;
+  std::function<void(Transaction&)> finish = nullptr;
 };
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(storage::Tx&, const ImportRow&)>& insert,
+                        const std::function<void(Transaction&, const ImportRow&)>& insert,
                         const ImportHooks& hooks = {});
 
 }  // namespace cso::cli

@@ -60,10 +60,10 @@ void run_open(Context& ctx, const OpenOptions& o) {
   }
   std::vector<incident::Event> events;
   Record r = incident::make(n, ctx.clock, events);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.insert(incident::kind(), r, "incident.open");
-  write_events(ctx, tx, display_key(incident::kind(), r), events, "incident.open");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(incident::kind(), r, "incident.open");
+  write_events(ctx, *tx, display_key(incident::kind(), r), events, "incident.open");
+  tx->commit();
   print_changed(ctx, incident_view(), std::move(r));
 }
 
@@ -157,18 +157,18 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
     throw usage_error("incident rm {}: removing a record is for mistakes; close it instead, or add --force",
                       display_id(incident::kind(), id));
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = storage::get_or_throw(tx.db(), incident::kind(), id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = tx->get_or_throw(incident::kind(), id);
   const std::string key = display_key(incident::kind(), r);
   Query q;
   q.where.push_back({incident_event::incident, Op::eq, {key}, {}});
   std::vector<Record> events;
-  storage::each(tx.db(), incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
+  tx->each(incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
   for (const auto& e : events) {
-    tx.remove(incident_event::kind(), e, "incident.rm");
+    tx->remove(incident_event::kind(), e, "incident.rm");
   }
-  tx.remove(incident::kind(), r, "incident.rm");
-  tx.commit();
+  tx->remove(incident::kind(), r, "incident.rm");
+  tx->commit();
   ctx.out << key << '\n';
 }
 
@@ -222,7 +222,7 @@ void setup_incident(CLI::App& app, Context& ctx) {
   s->add_option("ID", *show_id, "INC-n or n")->required();
   s->callback([&ctx, show_id] {
     print_record(ctx, incident_view(),
-                 storage::get_or_throw(ctx.db(), incident::kind(), parse_id(incident::kind(), *show_id, "ID")));
+                 ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), *show_id, "ID")));
   });
 
   auto edit = std::make_shared<EditOptions>();
@@ -254,7 +254,7 @@ void setup_incident(CLI::App& app, Context& ctx) {
   h->add_option("ID", *history_id, "INC-n or n")->required();
   h->callback([&ctx, history_id] {
     const auto id = parse_id(incident::kind(), *history_id, "ID");
-    storage::get_or_throw(ctx.db(), incident::kind(), id);
+    ctx.store().get_or_throw(incident::kind(), id);
     print_history(ctx, display_id(incident::kind(), id));
   });
 

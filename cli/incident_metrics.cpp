@@ -27,7 +27,7 @@ void run_metrics(Context& ctx, const MetricsOptions& o) {
     }
   }
   incident::MetricsBuilder builder(ctx.config, ctx.clock);
-  storage::each(ctx.db(), incident::kind(), incident::make_query(f), [&](Record& r) { builder.add(r); });
+  ctx.store().each(incident::kind(), incident::make_query(f), [&](Record& r) { builder.add(r); });
   const incident::Metrics m = builder.finish();
   const std::string since = format_instant(*f.since);
 

@@ -5,7 +5,7 @@
 #include "core/counts.h"
 #include "core/incident.h"
 #include "core/incident_metrics.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <algorithm>
 
@@ -29,7 +29,7 @@ std::string left_text(Instant due, Instant now) {
 
 std::vector<Clocked> read_clocked(Context& ctx, const Query& q, bool notification) {
   std::vector<Clocked> out;
-  storage::each(ctx.db(), incident::kind(), q, [&](Record& r) {
+  ctx.store().each(incident::kind(), q, [&](Record& r) {
     const auto due = notification ? (incident::notification_pending(r) ? parse_stored(r.text(incident::notify_by))
                                                                         : std::nullopt)
                                   : incident::sla_deadline(r, ctx.config);
@@ -44,7 +44,7 @@ std::vector<Clocked> read_clocked(Context& ctx, const Query& q, bool notificatio
 }  // namespace
 
 StatusSection incident_status(Context& ctx) {
-  const auto groups = storage::tally(ctx.db(), incident::kind());
+  const auto groups = ctx.store().tally(incident::kind());
   const Counts by_status =
       counts_by_first(groups, {"new", "triaged", "contained", "eradicated", "recovered", "closed"});
   Counts open;
@@ -79,7 +79,7 @@ StatusSection incident_status(Context& ctx) {
   s.lines.emplace_back("incident", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
   s.lines.emplace_back("", fmt::format("open by severity: {}", text_counts(open.items)));
   std::string majors;
-  storage::each(ctx.db(), incident::kind(), major, [&](Record& r) {
+  ctx.store().each(incident::kind(), major, [&](Record& r) {
     const std::string id = display_key(incident::kind(), r);
     s.lines.emplace_back("", fmt::format("{} {} {} ({})", r.text(incident::severity), id, r.text(incident::title),
                                          r.text(incident::status)));

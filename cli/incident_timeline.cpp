@@ -31,11 +31,11 @@ std::vector<std::size_t> timeline_columns(const Context& ctx) {
 void run_timeline(Context& ctx, const std::string& id_text) {
   const auto columns = timeline_columns(ctx);
   const Record r =
-      storage::get_or_throw(ctx.db(), incident::kind(), parse_id(incident::kind(), id_text, "ID"));
+      ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), id_text, "ID"));
   Query q;
   q.where.push_back({incident_event::incident, Op::eq, {display_key(incident::kind(), r)}, {}});
   std::vector<Record> events;
-  storage::each(ctx.db(), incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
+  ctx.store().each(incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
   incident_event::sort_timeline(events);
   std::vector<std::string> names;
   for (const auto c : columns) {
@@ -64,11 +64,11 @@ void run_note(Context& ctx, const NoteOptions& o) {
     throw usage_error("TEXT: the note is empty");
   }
   const Instant at = time_option(ctx, o.at, "--at");
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = storage::get_or_throw(tx.db(), incident::kind(), id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = tx->get_or_throw(incident::kind(), id);
   incident::check_event_time(r, at, ctx.clock, "--at");
-  Record e = write_events(ctx, tx, display_key(incident::kind(), r), {{at, "note", text}}, "incident.note");
-  tx.commit();
+  Record e = write_events(ctx, *tx, display_key(incident::kind(), r), {{at, "note", text}}, "incident.note");
+  tx->commit();
   print_changed(ctx, View{incident_event::kind(), {}}, std::move(e));
 }
 

@@ -99,11 +99,11 @@ Instant time_option(const Context& ctx, const TextOption& opt, std::string_view 
   return opt.given() ? parse_when(opt.value, ctx.clock, what) : ctx.clock.now;
 }
 
-Record write_events(Context& ctx, storage::Tx& tx, const std::string& incident_key,
+Record write_events(Context& ctx, Transaction& tx, const std::string& incident_key,
                     const std::vector<incident::Event>& events, std::string_view action) {
   Query q;
   q.where.push_back({incident_event::incident, Op::eq, {incident_key}, {}});
-  std::int64_t n = storage::count(tx.db(), incident_event::kind(), q);
+  std::int64_t n = tx.count(incident_event::kind(), q);
   Record last = empty_record(incident_event::kind());
   for (const auto& e : events) {
     last = incident_event::make(incident_key, ++n, e, ctx.actor_handle());
@@ -114,13 +114,13 @@ Record write_events(Context& ctx, storage::Tx& tx, const std::string& incident_k
 
 void change_incident(Context& ctx, std::int64_t id, std::string_view action, std::string_view note,
                      const std::function<void(Record&, std::vector<incident::Event>&)>& mutate) {
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record r = storage::get_or_throw(tx.db(), incident::kind(), id);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record r = tx->get_or_throw(incident::kind(), id);
   std::vector<incident::Event> events;
   mutate(r, events);
-  tx.update(incident::kind(), r, action, note);
-  write_events(ctx, tx, display_key(incident::kind(), r), events, action);
-  tx.commit();
+  tx->update(incident::kind(), r, action, note);
+  write_events(ctx, *tx, display_key(incident::kind(), r), events, action);
+  tx->commit();
   print_changed(ctx, incident_view(), std::move(r));
 }
 

@@ -17,7 +17,7 @@ void change_incident(Context& ctx, std::int64_t id, std::string_view action, std
                      const std::function<void(Record&, std::vector<incident::Event>&)>& mutate);
 /// Inserts `events` as the incident's next timeline entries (journalled as `action`); returns
 /// the last one written.
-Record write_events(Context& ctx, storage::Tx& tx, const std::string& incident_key,
+Record write_events(Context& ctx, Transaction& tx, const std::string& incident_key,
                     const std::vector<incident::Event>& events, std::string_view action);
 
 /// A phase or event time: the option's value (parse_when), or now when not given.

@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "cli/demo.h"
 #include "core/error.h"
-#include "storage/journal.h"
+#include "storage/open.h"
 
 #include <sys/stat.h>
 
@@ -52,7 +52,7 @@ void run_init(Context& ctx, const InitOptions& o) {
     path = (dir / "cso.db").string();
   }
   int previous = 0;
-  ctx.set_db(storage::Db::create_or_migrate(path, previous));
+  ctx.set_store(storage::create_or_migrate(path, previous));
   const int current = storage::current_schema_version();
   if (previous == 0) {
     ctx.info(fmt::format("created a new database at {}", path));
@@ -62,12 +62,12 @@ void run_init(Context& ctx, const InitOptions& o) {
     ctx.info(fmt::format("{} is up to date (schema version {})", path, current));
   }
   if (o.demo) {
-    if (storage::journal_head(ctx.db())) {
+    if (ctx.store().head()) {
       throw conflict_error("--demo: {} already has records; the demo seeds only an empty database", path);
     }
-    storage::Tx tx(ctx.db(), ctx.actor());
-    seed_demo(tx, ctx.config, ctx.clock);
-    tx.commit();
+    auto tx = ctx.store().begin(ctx.actor());
+    seed_demo(*tx, ctx.config, ctx.clock);
+    tx->commit();
     ctx.info("seeded the Kestrel Logistics demo program; try 'cso status', 'cso check', 'cso risk matrix'");
   }
   ctx.out << path << '\n';

@@ -32,7 +32,7 @@ std::vector<std::size_t> entry_columns(const Context& ctx) {
   return out;
 }
 
-Cell entry_cell(const storage::JournalEntry& e, std::size_t column) {
+Cell entry_cell(const JournalEntry& e, std::size_t column) {
   switch (column) {
     case 0: return Cell{e.seq};
     case 1: return Cell{e.at};
@@ -41,21 +41,21 @@ Cell entry_cell(const storage::JournalEntry& e, std::size_t column) {
     case 4: return Cell{e.record};
     case 5: return e.note ? Cell{*e.note} : Cell{};
     case 6: return e.data ? Cell{*e.data, Style::none, true} : Cell{};
-    case 7: return Cell{storage::to_hex(e.prev)};
-    default: return Cell{storage::to_hex(e.hash)};
+    case 7: return Cell{to_hex(e.prev)};
+    default: return Cell{to_hex(e.hash)};
   }
 }
 
 }  // namespace
 
-void print_entries(Context& ctx, const storage::LogFilter& filter) {
+void print_entries(Context& ctx, const LogFilter& filter) {
   const auto columns = entry_columns(ctx);
   std::vector<std::string> names;
   for (const auto c : columns) {
     names.push_back(k_columns[c]);
   }
   RowWriter writer(ctx.out, ctx.output, names);
-  storage::each_entry(ctx.db(), filter, [&](const storage::JournalEntry& e) {
+  ctx.store().each_entry(filter, [&](const JournalEntry& e) {
     std::vector<Cell> row;
     row.reserve(columns.size());
     for (const auto c : columns) {
@@ -67,7 +67,7 @@ void print_entries(Context& ctx, const storage::LogFilter& filter) {
 }
 
 void print_history(Context& ctx, const std::string& record) {
-  storage::LogFilter f;
+  LogFilter f;
   f.record = record;
   f.with_parts = true;
   f.newest_first = false;

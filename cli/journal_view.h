@@ -1,11 +1,11 @@
 #pragma once
 // Journal entries as output, for `cso log` and every noun's `history`.
 #include "cli/context.h"
-#include "storage/journal.h"
+#include "core/journal.h"
 
 namespace cso::cli {
 
-void print_entries(Context& ctx, const storage::LogFilter& filter);
+void print_entries(Context& ctx, const LogFilter& filter);
 /// The entries of one record and its parts ("POL-3/v2" of "POL-3"), oldest first.
 void print_history(Context& ctx, const std::string& record);
 

@@ -6,7 +6,7 @@
 #include "core/audience.h"
 #include "core/error.h"
 #include "core/policy.h"
-#include "storage/journal.h"
+#include "storage/open.h"
 
 #include <algorithm>
 #include <ostream>
@@ -37,33 +37,33 @@ std::optional<std::string> policy_body(const TextOption& body, const TextOption&
   return text;
 }
 
-Record get_policy(storage::Db& db, const std::string& text) {
-  return storage::get_or_throw(db, policy::kind(), parse_id(policy::kind(), text, "ID"));
+Record get_policy(Reader& reader, const std::string& text) {
+  return reader.get_or_throw(policy::kind(), parse_id(policy::kind(), text, "ID"));
 }
 
-Record get_version(storage::Db& db, const Record& p, std::int64_t number) {
+Record get_version(Reader& reader, const Record& p, std::int64_t number) {
   const std::string key = policy_version::key_of(display_key(policy::kind(), p), number);
-  auto v = storage::get(db, policy_version::kind(), Value{key});
+  auto v = reader.get(policy_version::kind(), Value{key});
   if (!v) {
     throw not_found_error("{} has no version {}", display_key(policy::kind(), p), number);
   }
   return std::move(*v);
 }
 
-std::optional<Record> open_version_record(storage::Db& db, const Record& p) {
+std::optional<Record> open_version_record(Reader& reader, const Record& p) {
   const auto n = policy::open_version(p);
   if (!n) {
     return std::nullopt;
   }
-  return get_version(db, p, *n);
+  return get_version(reader, p, *n);
 }
 
-std::vector<Record> versions_of(storage::Db& db, const Record& p) {
+std::vector<Record> versions_of(Reader& reader, const Record& p) {
   Query q;
   q.unordered = true;  // by the (policy, version) index; a policy has few versions
   q.where.push_back({policy_version::policy, Op::eq, {display_key(policy::kind(), p)}, {}});
   std::vector<Record> out;
-  storage::each(db, policy_version::kind(), q, [&](Record& v) { out.push_back(v); });
+  reader.each(policy_version::kind(), q, [&](Record& v) { out.push_back(v); });
   std::sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
     return a.integer(policy_version::version) < b.integer(policy_version::version);
   });
@@ -120,17 +120,17 @@ void run_add(Context& ctx, const PolicyOptions& o) {
   const std::string body = policy_body(o.body, o.body_file).value_or("");
   const auto summary = parse_summary(o.summary);
   Record p = policy::make(n, ctx.config, ctx.clock);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.insert(policy::kind(), p, "policy.add");
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(policy::kind(), p, "policy.add");
   Record v = policy_version::make(p, 1, body, storage::sha256_hex(body), ctx.actor_handle(), summary, ctx.clock);
-  tx.insert(policy_version::kind(), v, "policy.add");
-  tx.commit();
+  tx->insert(policy_version::kind(), v, "policy.add");
+  tx->commit();
   print_changed(ctx, policy_view(), std::move(p));
 }
 
 /// A new body: edits the open draft, or opens the next version of a published policy.
-void edit_body(Context& ctx, storage::Tx& tx, Record& p, std::string body, std::optional<std::string> summary) {
-  auto open = open_version_record(tx.db(), p);
+void edit_body(Context& ctx, Transaction& tx, Record& p, std::string body, std::optional<std::string> summary) {
+  auto open = open_version_record(tx, p);
   const std::string sha = storage::sha256_hex(body);
   if (open) {
     policy::require_version_status(p, &*open, "edit");
@@ -138,7 +138,7 @@ void edit_body(Context& ctx, storage::Tx& tx, Record& p, std::string body, std::
     tx.update(policy_version::kind(), *open, "policy.edit");
     return;
   }
-  const Record in_force = get_version(tx.db(), p, p.integer(policy::version));
+  const Record in_force = get_version(tx, p, p.integer(policy::version));
   if (in_force.text(policy_version::sha256) == sha) {
     throw conflict_error("{}: the body is the same as v{}'s, which is in force; nothing to change "
                          "('policy review' records a review without change)",
@@ -159,8 +159,8 @@ void run_edit(Context& ctx, const PolicyOptions& o) {
     throw usage_error("policy edit: nothing to change; give --title, --owner, --kind, --audience, --review-every, "
                       "--tags, --body, --body-file or --summary");
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record p = get_policy(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record p = get_policy(*tx, o.id);
   policy::require_status(p, "edit");
   if (o.new_title.given()) {
     p.set(policy::title, parse_title(ctx, o.new_title.value, "--title"));
@@ -181,18 +181,18 @@ void run_edit(Context& ctx, const PolicyOptions& o) {
     p.set(policy::tags, o.tags.value.empty() ? Value{} : Value{parse_tags(o.tags.value)});
   }
   if (body) {
-    edit_body(ctx, tx, p, std::move(*body), std::move(summary));
+    edit_body(ctx, *tx, p, std::move(*body), std::move(summary));
   } else if (summary) {
-    auto open = open_version_record(tx.db(), p);
+    auto open = open_version_record(*tx, p);
     if (!open || open->text(policy_version::status) != "draft") {
       throw usage_error("--summary: describes a change of the body; give --body or --body-file with it");
     }
     open->set(policy_version::summary, std::move(*summary));
-    tx.update(policy_version::kind(), *open, "policy.edit");
+    tx->update(policy_version::kind(), *open, "policy.edit");
   }
   policy::touch(p, ctx.clock);
-  tx.update(policy::kind(), p, "policy.edit");
-  tx.commit();
+  tx->update(policy::kind(), p, "policy.edit");
+  tx->commit();
   print_changed(ctx, policy_view(), std::move(p));
 }
 
@@ -234,14 +234,14 @@ struct ShowOptions {
 };
 
 void run_show(Context& ctx, const ShowOptions& o) {
-  const Record p = get_policy(ctx.db(), o.id);
+  const Record p = get_policy(ctx.store(), o.id);
   if (!o.version.given() && !o.body) {
     print_record(ctx, policy_view(), p);
     return;
   }
   const std::int64_t n =
       o.version.given() ? policy_version::parse_number(o.version.value, "--version") : p.integer(policy::version);
-  Record v = get_version(ctx.db(), p, n);
+  Record v = get_version(ctx.store(), p, n);
   const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
   if (o.body && !json) {
     const auto& text = v.text(policy_version::body);
@@ -264,8 +264,8 @@ void run_show(Context& ctx, const ShowOptions& o) {
 }
 
 void run_rm(Context& ctx, const std::string& id, bool force) {
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record p = get_policy(tx.db(), id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record p = get_policy(*tx, id);
   const std::string key = display_key(policy::kind(), p);
   if (!force) {
     throw usage_error("policy rm {}: removing a record is for mistakes; retire it instead, or add --force", key);
@@ -274,15 +274,15 @@ void run_rm(Context& ctx, const std::string& id, bool force) {
   acks.unordered = true;
   acks.where.push_back({policy_ack::policy, Op::eq, {key}, {}});
   std::vector<Record> parts;
-  storage::each(tx.db(), policy_ack::kind(), acks, [&](Record& a) { parts.push_back(a); });
+  tx->each(policy_ack::kind(), acks, [&](Record& a) { parts.push_back(a); });
   for (const Record& a : parts) {
-    tx.remove(policy_ack::kind(), a, "policy.rm");
+    tx->remove(policy_ack::kind(), a, "policy.rm");
   }
-  for (const Record& v : versions_of(tx.db(), p)) {
-    tx.remove(policy_version::kind(), v, "policy.rm");
+  for (const Record& v : versions_of(*tx, p)) {
+    tx->remove(policy_version::kind(), v, "policy.rm");
   }
-  tx.remove(policy::kind(), p, "policy.rm");
-  tx.commit();
+  tx->remove(policy::kind(), p, "policy.rm");
+  tx->commit();
   ctx.out << key << '\n';
 }
 
@@ -346,7 +346,7 @@ void setup_policy(CLI::App& app, Context& ctx) {
   CLI::App* h = add_command(*cmd, "history", "the journal entries of a policy, its versions and acknowledgements");
   h->add_option("ID", *history_id, "POL-n or n")->required();
   h->callback([&ctx, history_id] {
-    print_history(ctx, display_key(policy::kind(), get_policy(ctx.db(), *history_id)));
+    print_history(ctx, display_key(policy::kind(), get_policy(ctx.store(), *history_id)));
   });
 
   setup_policy_verbs(cmd, ctx);

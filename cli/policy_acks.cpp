@@ -40,11 +40,11 @@ void run_ack(Context& ctx, const AckOptions& o) {
   if (date > format_date(ctx.clock.now)) {
     throw usage_error("--on: {} is in the future; an acknowledgement is dated when it was given", date);
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record p = get_policy(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record p = get_policy(*tx, o.id);
   const std::string key = display_key(policy::kind(), p);
   policy::require_status(p, "ack");
-  const Record v = get_version(tx.db(), p, p.integer(policy::version));
+  const Record v = get_version(*tx, p, p.integer(policy::version));
   // Publication may be recorded after the fact (--effective in the past): the earlier counts.
   const std::string since = std::min(v.text(policy_version::published).substr(0, 10), v.text(policy_version::effective));
   if (date < since) {
@@ -56,17 +56,17 @@ void run_ack(Context& ctx, const AckOptions& o) {
     active_staff(ctx, h, "--staff");
   }
   for (const auto& h : handles) {
-    const auto existing = storage::get(tx.db(), policy_ack::kind(),
-                                       Value{policy_ack::key_of(key, v.integer(policy_version::version), h)});
+    const auto existing = tx->get(policy_ack::kind(),
+                                  Value{policy_ack::key_of(key, v.integer(policy_version::version), h)});
     if (existing) {
       already.push_back(fmt::format("{} (on {})", h, existing->text(policy_ack::acknowledged)));
       continue;
     }
     Record a = policy_ack::make(v, h, date);
-    tx.insert(policy_ack::kind(), a, "policy.ack");
+    tx->insert(policy_ack::kind(), a, "policy.ack");
     added.push_back(h);
   }
-  tx.commit();
+  tx->commit();
   const std::int64_t number = v.integer(policy_version::version);
   if (!added.empty()) {
     ctx.info(fmt::format("{} v{} acknowledged by {}", key, number, join(added)));
@@ -78,7 +78,7 @@ void run_ack(Context& ctx, const AckOptions& o) {
 }
 
 void run_acks(Context& ctx, const AckOptions& o) {
-  const Record p = get_policy(ctx.db(), o.id);
+  const Record p = get_policy(ctx.store(), o.id);
   policy::require_status(p, "acks");
   const std::string key = display_key(policy::kind(), p);
   const std::int64_t number = p.integer(policy::version);
@@ -87,11 +87,11 @@ void run_acks(Context& ctx, const AckOptions& o) {
   acks.unordered = true;
   acks.where.push_back({policy_ack::policy, Op::eq, {key}, {}});
   acks.where.push_back({policy_ack::version, Op::eq, {number}, {}});
-  storage::each(ctx.db(), policy_ack::kind(), acks,
-                [&](Record& a) { acked[a.text(policy_ack::staff)] = a.text(policy_ack::acknowledged); });
+  ctx.store().each(policy_ack::kind(), acks,
+                   [&](Record& a) { acked[a.text(policy_ack::staff)] = a.text(policy_ack::acknowledged); });
   RowWriter writer(ctx.out, ctx.output, {"handle", "name", "status", "version", "acknowledged"});
   policy::Coverage c;
-  storage::each(ctx.db(), staff::kind(), audience_query(p.text(policy::audience)), [&](Record& s) {
+  ctx.store().each(staff::kind(), audience_query(p.text(policy::audience)), [&](Record& s) {
     const auto it = acked.find(s.text(staff::handle));
     const bool has = it != acked.end();
     c.expected += 1;

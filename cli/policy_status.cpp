@@ -2,22 +2,22 @@
 #include "cli/status_sections.h"
 #include "core/counts.h"
 #include "core/policy.h"
-#include "storage/check_source.h"
-#include "storage/records.h"
+#include "core/store_check_source.h"
+#include "core/store.h"
 
 namespace cso::cli {
 
 StatusSection policy_status(Context& ctx) {
-  const Counts by_status = counts_by_first(storage::tally(ctx.db(), policy::kind()), policy::statuses());
-  const Counts versions = counts_by_first(storage::tally(ctx.db(), policy_version::kind()), {"in_review"});
+  const Counts by_status = counts_by_first(ctx.store().tally(policy::kind()), policy::statuses());
+  const Counts versions = counts_by_first(ctx.store().tally(policy_version::kind()), {"in_review"});
   const std::int64_t in_review = versions.items[0].second;
   Query due;
   due.where.push_back({policy::status, Op::eq, {std::string("published")}, {}});
   due.where.push_back({policy::next_review, Op::le, {format_date(add(ctx.clock.now, ctx.config.check_warn_within))}, {}});
-  const std::int64_t review_due = storage::count(ctx.db(), policy::kind(), due);
+  const std::int64_t review_due = ctx.store().count(policy::kind(), due);
 
   // Acknowledgements of the versions in force, against their audiences.
-  storage::DbCheckSource source(ctx.db());
+  StoreCheckSource source(ctx.store());
   Query published;
   published.unordered = true;
   published.fields = {policy::id, policy::version, policy::audience};

@@ -16,16 +16,16 @@ struct VerbOptions {
 /// Applies `change` to the policy and its open version in one transaction, journalled as
 /// `policy.<verb>` (both records) with `note`.
 void change_open(Context& ctx, const VerbOptions& o, std::string_view verb, std::string_view note,
-                 const std::function<void(Record& p, Record& v, storage::Tx& tx)>& change) {
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record p = get_policy(tx.db(), o.id);
-  auto v = open_version_record(tx.db(), p);
+                 const std::function<void(Record& p, Record& v, Transaction& tx)>& change) {
+  auto tx = ctx.store().begin(ctx.actor());
+  Record p = get_policy(*tx, o.id);
+  auto v = open_version_record(*tx, p);
   policy::require_version_status(p, v ? &*v : nullptr, verb);
-  change(p, *v, tx);
+  change(p, *v, *tx);
   const std::string action = fmt::format("policy.{}", verb);
-  tx.update(policy_version::kind(), *v, action, note);
-  tx.update(policy::kind(), p, action, note);
-  tx.commit();
+  tx->update(policy_version::kind(), *v, action, note);
+  tx->update(policy::kind(), p, action, note);
+  tx->commit();
   print_changed(ctx, policy_view(), std::move(p));
 }
 
@@ -40,10 +40,10 @@ std::optional<std::string> optional_note(const TextOption& o, const char* what) 
 void run_publish(Context& ctx, const VerbOptions& o) {
   const std::string effective = !o.effective.value.empty() ? format_date(parse_when(o.effective.value, ctx.clock, "--effective"))
                                                     : format_date(ctx.clock.now);
-  change_open(ctx, o, "publish", "", [&](Record& p, Record& v, storage::Tx& tx) {
+  change_open(ctx, o, "publish", "", [&](Record& p, Record& v, Transaction& tx) {
     std::optional<Record> in_force;
     if (p.text(policy::status) == "published") {
-      in_force = get_version(tx.db(), p, p.integer(policy::version));
+      in_force = get_version(tx, p, p.integer(policy::version));
     }
     policy::publish(p, v, in_force ? &*in_force : nullptr, effective, ctx.config, ctx.clock);
     if (in_force) {
@@ -54,14 +54,14 @@ void run_publish(Context& ctx, const VerbOptions& o) {
 
 void run_retire(Context& ctx, const VerbOptions& o) {
   const auto note = optional_note(o.note, "--note");
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record p = get_policy(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record p = get_policy(*tx, o.id);
   policy::require_status(p, "retire");
   std::vector<Record> versions;
   if (p.text(policy::status) == "published") {
-    versions.push_back(get_version(tx.db(), p, p.integer(policy::version)));
+    versions.push_back(get_version(*tx, p, p.integer(policy::version)));
   }
-  if (auto open = open_version_record(tx.db(), p)) {
+  if (auto open = open_version_record(*tx, p)) {
     versions.push_back(std::move(*open));
   }
   std::vector<Record*> changed;
@@ -70,21 +70,21 @@ void run_retire(Context& ctx, const VerbOptions& o) {
   }
   policy::retire(p, changed, ctx.clock);
   for (const auto& v : versions) {
-    tx.update(policy_version::kind(), v, "policy.retire", note.value_or(""));
+    tx->update(policy_version::kind(), v, "policy.retire", note.value_or(""));
   }
-  tx.update(policy::kind(), p, "policy.retire", note.value_or(""));
-  tx.commit();
+  tx->update(policy::kind(), p, "policy.retire", note.value_or(""));
+  tx->commit();
   print_changed(ctx, policy_view(), std::move(p));
 }
 
 void run_review(Context& ctx, const VerbOptions& o) {
   const auto note = optional_note(o.note, "--note");
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record p = get_policy(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record p = get_policy(*tx, o.id);
   policy::require_status(p, "review");
   policy::review(p, ctx.config, ctx.clock);
-  tx.update(policy::kind(), p, "policy.review", note.value_or(""));
-  tx.commit();
+  tx->update(policy::kind(), p, "policy.review", note.value_or(""));
+  tx->commit();
   print_changed(ctx, policy_view(), std::move(p));
 }
 
@@ -101,7 +101,7 @@ void setup_policy_verbs(CLI::App* policy, Context& ctx) {
 
   CLI::App* s = verb(policy, "submit", "submit the draft version for approval (in_review)", *o);
   s->callback([&ctx, o] {
-    change_open(ctx, *o, "submit", "", [&](Record& p, Record& v, storage::Tx&) {
+    change_open(ctx, *o, "submit", "", [&](Record& p, Record& v, Transaction&) {
       if (v.text(policy_version::body).empty()) {
         throw conflict_error("{} v{} has no body; give one with 'policy edit {} --body-file F'",
                              display_key(policy::kind(), p), v.integer(policy_version::version),
@@ -115,7 +115,7 @@ void setup_policy_verbs(CLI::App* policy, Context& ctx) {
   bind(a, o->note, "--note", "the approval note, kept with the version");
   a->callback([&ctx, o] {
     const auto note = optional_note(o->note, "--note");
-    change_open(ctx, *o, "approve", note.value_or(""), [&](Record& p, Record& v, storage::Tx&) {
+    change_open(ctx, *o, "approve", note.value_or(""), [&](Record& p, Record& v, Transaction&) {
       policy::approve(p, v, ctx.actor_handle(), note, ctx.clock);
     });
   });
@@ -128,7 +128,7 @@ void setup_policy_verbs(CLI::App* policy, Context& ctx) {
     }
     const std::string note = parse_note(o->note.value, "--note");
     change_open(ctx, *o, "request-changes", note,
-                [&](Record& p, Record& v, storage::Tx&) { policy::request_changes(p, v, ctx.clock); });
+                [&](Record& p, Record& v, Transaction&) { policy::request_changes(p, v, ctx.clock); });
   });
 
   CLI::App* p = verb(policy, "publish",

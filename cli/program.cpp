@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "core/kinds.h"
 #include "core/staff.h"
-#include "storage/journal.h"
+#include "core/journal.h"
 
 #include <cctype>
 #include <ostream>
@@ -29,7 +29,7 @@ struct LogOptions {
 };
 
 void run_log(Context& ctx, const LogOptions& o) {
-  storage::LogFilter f;
+  LogFilter f;
   if (o.id.given()) {
     f.record = record_key(o.id.value);
     f.with_parts = true;
@@ -67,11 +67,11 @@ std::string parse_head(const std::string& text) {
 
 void run_verify(Context& ctx, const std::string& expect_text) {
   const std::string expect_head = expect_text.empty() ? "" : parse_head(expect_text);
-  const storage::VerifyReport report = [&] {
-    storage::ReadSnapshot snapshot(ctx.db());
-    return storage::verify_all(ctx.db());
+  const VerifyReport report = [&] {
+    const auto snapshot = ctx.store().read_snapshot();
+    return ctx.store().verify();
   }();
-  const std::string head = report.head ? storage::to_hex(*report.head) : std::string(64, '0');
+  const std::string head = report.head ? to_hex(*report.head) : std::string(64, '0');
   std::vector<std::string> problems = report.problems;
   if (!expect_head.empty() && expect_head != head) {
     problems.push_back(fmt::format("the journal head is {}, not the expected {}: the journal was rewritten or "

@@ -1,6 +1,6 @@
 #include "cli/render.h"
 
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <ostream>
 
@@ -68,7 +68,7 @@ void print_list(Context& ctx, const View& view, const Query& query) {
     q.fields.push_back(*view.kind.index_of(name));
   }
   RowWriter writer(ctx.out, ctx.output, names(view.kind, columns));
-  storage::each(ctx.db(), view.kind, q, [&](Record& r) {
+  ctx.store().each(view.kind, q, [&](Record& r) {
     if (view.derive) {
       view.derive(r);
     }
@@ -99,11 +99,11 @@ namespace cso::cli {
 
 void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
                    const std::function<void(Record&)>& mutate) {
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record r = storage::get_or_throw(tx.db(), view.kind, key);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record r = tx->get_or_throw(view.kind, key);
   mutate(r);
-  tx.update(view.kind, r, action, note);
-  tx.commit();
+  tx->update(view.kind, r, action, note);
+  tx->commit();
   print_changed(ctx, view, std::move(r));
 }
 

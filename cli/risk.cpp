@@ -51,9 +51,9 @@ void run_add(Context& ctx, const AddOptions& o) {
     n.review_every = parse_duration(o.review_every.value, "--review-every");
   }
   Record r = risk::make(n, ctx.config, ctx.clock);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.insert(risk::kind(), r, "risk.add");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(risk::kind(), r, "risk.add");
+  tx->commit();
   print_changed(ctx, risk_view(ctx), std::move(r));
 }
 
@@ -139,10 +139,10 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
     throw usage_error("risk rm {}: removing a record is for mistakes; close it instead, or add --force",
                       display_id(risk::kind(), id));
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = storage::get_or_throw(tx.db(), risk::kind(), id);
-  tx.remove(risk::kind(), r, "risk.rm");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = tx->get_or_throw(risk::kind(), id);
+  tx->remove(risk::kind(), r, "risk.rm");
+  tx->commit();
   ctx.out << display_key(risk::kind(), r) << '\n';
 }
 
@@ -191,7 +191,7 @@ void setup_risk(CLI::App& app, Context& ctx) {
   CLI::App* s = add_command(*risk, "show", "show one risk");
   s->add_option("ID", *show_id, "RSK-n or n")->required();
   s->callback([&ctx, show_id] {
-    print_record(ctx, risk_view(ctx), storage::get_or_throw(ctx.db(), risk::kind(), parse_id(risk::kind(), *show_id, "ID")));
+    print_record(ctx, risk_view(ctx), ctx.store().get_or_throw(risk::kind(), parse_id(risk::kind(), *show_id, "ID")));
   });
 
   auto edit = std::make_shared<EditOptions>();

@@ -16,14 +16,14 @@ std::unordered_set<std::string> active_handles(Context& ctx) {
   std::unordered_set<std::string> out;
   Query q;
   q.where.push_back(Condition{staff::status, Op::eq, {std::string("active")}, {}});
-  storage::each(ctx.db(), staff::kind(), q, [&](const Record& r) { out.insert(r.text(staff::handle)); });
+  ctx.store().each(staff::kind(), q, [&](const Record& r) { out.insert(r.text(staff::handle)); });
   return out;
 }
 
 void run_import(Context& ctx, const std::string& path) {
   const auto staff = active_handles(ctx);
   Record r = empty_record(risk::kind());
-  const auto n = import_csv(ctx, risk::kind(), path, [&](storage::Tx& tx, const ImportRow& row) {
+  const auto n = import_csv(ctx, risk::kind(), path, [&](Transaction& tx, const ImportRow& row) {
     for (std::size_t f = 1; f < risk::field_count; ++f) {
       if (!risk::kind().fields[f].has(k_import)) {
         r.set_null(f);

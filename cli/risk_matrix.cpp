@@ -65,7 +65,7 @@ void setup_risk_matrix(CLI::App* risk, Context& ctx) {
     risk::Matrix matrix(ctx.config.risk_matrix, *residual);
     Query q;
     q.where.push_back(Condition{risk::status, Op::ne, {std::string("closed")}, {}});
-    storage::each(ctx.db(), risk::kind(), q, [&](const Record& r) { matrix.add(r); });
+    ctx.store().each(risk::kind(), q, [&](const Record& r) { matrix.add(r); });
     if (ctx.output.format == Format::table) {
       print_grid(ctx, matrix);
     } else {

@@ -1,12 +1,12 @@
 // The risk register's section of `cso status`.
 #include "cli/status_sections.h"
 #include "core/risk.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 namespace cso::cli {
 
 StatusSection risk_status(Context& ctx) {
-  const auto [risks, levels] = risk::status_and_level_counts(storage::tally(ctx.db(), risk::kind()), ctx.config);
+  const auto [risks, levels] = risk::status_and_level_counts(ctx.store().tally(risk::kind()), ctx.config);
   StatusSection s;
   s.json_key = "risks";
   s.json = fmt::format("{{\"total\": {}, \"by_status\": {}, \"by_level\": {}}}", risks.total, json_counts(risks.items),

@@ -123,7 +123,7 @@ void setup_risk_verbs(CLI::App* risk, Context& ctx) {
   CLI::App* h = verb(risk, "history", "the journal entries of one risk, oldest first", *o);
   h->callback([&ctx, o] {
     const auto id = risk_id(*o);
-    storage::get_or_throw(ctx.db(), risk::kind(), id);
+    ctx.store().get_or_throw(risk::kind(), id);
     print_history(ctx, display_id(risk::kind(), id));
   });
 }

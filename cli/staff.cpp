@@ -43,7 +43,7 @@ void apply(Context& ctx, const StaffOptions& o, Record& r) {
     if (m == r.text(staff::handle)) {
       throw usage_error("--manager: '{}' cannot be their own manager", m);
     }
-    if (!storage::get(ctx.db(), staff::kind(), Value{m})) {
+    if (!ctx.store().get(staff::kind(), Value{m})) {
       throw not_found_error("--manager: no staff member '{}'; add them first with 'cso staff add {} --name NAME'", m, m);
     }
     r.set(staff::manager, m);
@@ -57,12 +57,12 @@ void run_add(Context& ctx, const StaffOptions& o) {
   r.set(staff::handle, staff::parse_handle(o.handle, "HANDLE"));
   r.set(staff::status, std::string("active"));
   apply(ctx, o, r);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  if (storage::get(tx.db(), staff::kind(), r.values[staff::handle])) {
+  auto tx = ctx.store().begin(ctx.actor());
+  if (tx->get(staff::kind(), r.values[staff::handle])) {
     throw conflict_error("staff member '{}' already exists; change them with 'cso staff edit {}'", o.handle, o.handle);
   }
-  tx.insert(staff::kind(), r, "staff.add");
-  tx.commit();
+  tx->insert(staff::kind(), r, "staff.add");
+  tx->commit();
   print_changed(ctx, staff_view(), std::move(r));
 }
 
@@ -126,7 +126,7 @@ void setup_staff(CLI::App& app, Context& ctx) {
   CLI::App* s = add_command(*staff_cmd, "show", "show one staff member");
   s->add_option("HANDLE", *show, "handle")->required();
   s->callback([&ctx, show] {
-    print_record(ctx, staff_view(), storage::get_or_throw(ctx.db(), staff::kind(), Value{staff::parse_handle(*show, "HANDLE")}));
+    print_record(ctx, staff_view(), ctx.store().get_or_throw(staff::kind(), Value{staff::parse_handle(*show, "HANDLE")}));
   });
 
   auto edit = std::make_shared<StaffOptions>();
@@ -141,7 +141,7 @@ void setup_staff(CLI::App& app, Context& ctx) {
   h->add_option("HANDLE", *history, "handle")->required();
   h->callback([&ctx, history] {
     const std::string handle = staff::parse_handle(*history, "HANDLE");
-    storage::get_or_throw(ctx.db(), staff::kind(), Value{handle});
+    ctx.store().get_or_throw(staff::kind(), Value{handle});
     print_history(ctx, handle);
   });
 

@@ -31,14 +31,14 @@ struct CertOptions {
 };
 
 /// The certification of `handle` called `name`, matched without regard to case.
-std::optional<Record> find_cert(storage::Db& db, const std::string& handle, const std::string& name) {
-  if (auto exact = storage::get(db, cert::kind(), Value{cert::key_of(handle, name)})) {
+std::optional<Record> find_cert(Reader& reader, const std::string& handle, const std::string& name) {
+  if (auto exact = reader.get(cert::kind(), Value{cert::key_of(handle, name)})) {
     return exact;
   }
   std::optional<Record> found;
   Query q;
   q.where.push_back({cert::staff, Op::eq, {handle}, {}});
-  storage::each(db, cert::kind(), q, [&](const Record& r) {
+  reader.each(cert::kind(), q, [&](const Record& r) {
     if (!found && cert::same_name(r.text(cert::name), name)) {
       found = r;
     }
@@ -46,8 +46,8 @@ std::optional<Record> find_cert(storage::Db& db, const std::string& handle, cons
   return found;
 }
 
-Record find_cert_or_throw(storage::Db& db, const std::string& handle, const std::string& name) {
-  auto r = find_cert(db, handle, name);
+Record find_cert_or_throw(Reader& reader, const std::string& handle, const std::string& name) {
+  auto r = find_cert(reader, handle, name);
   if (!r) {
     throw not_found_error("{} holds no certification '{}'; see 'cso staff cert list {}'", handle, name, handle);
   }
@@ -57,7 +57,7 @@ Record find_cert_or_throw(storage::Db& db, const std::string& handle, const std:
 /// An existing staff member (of any status): not_found otherwise.
 std::string existing_staff(Context& ctx, const std::string& text) {
   const std::string h = staff::parse_handle(text, "HANDLE");
-  storage::get_or_throw(ctx.db(), staff::kind(), Value{h});
+  ctx.store().get_or_throw(staff::kind(), Value{h});
   return h;
 }
 
@@ -80,16 +80,16 @@ void run_add(Context& ctx, const CertOptions& o) {
   n.name = cert::parse_name(o.name, "NAME");
   Record r = cert::make(n, ctx.clock);
   apply(ctx, o, r);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  if (const auto held = find_cert(tx.db(), handle, n.name)) {
+  auto tx = ctx.store().begin(ctx.actor());
+  if (const auto held = find_cert(*tx, handle, n.name)) {
     throw conflict_error(
         "{} already holds '{}' ({}); change it with 'cso staff cert edit {} \"{}\" --expires D' or "
         "remove it with 'cso staff cert rm {} \"{}\"'",
         handle, held->text(cert::name), held->text(cert::key), handle, held->text(cert::name), handle,
         held->text(cert::name));
   }
-  tx.insert(cert::kind(), r, "staff.cert.add");
-  tx.commit();
+  tx->insert(cert::kind(), r, "staff.cert.add");
+  tx->commit();
   print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
 }
 
@@ -99,29 +99,29 @@ void run_edit(Context& ctx, const CertOptions& o) {
   }
   const std::string handle = existing_staff(ctx, o.handle);
   const std::string name = cert::parse_name(o.name, "NAME");
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record r = find_cert_or_throw(tx.db(), handle, name);
+  auto tx = ctx.store().begin(ctx.actor());
+  Record r = find_cert_or_throw(*tx, handle, name);
   apply(ctx, o, r);
-  tx.update(cert::kind(), r, "staff.cert.edit");
-  tx.commit();
+  tx->update(cert::kind(), r, "staff.cert.edit");
+  tx->commit();
   print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
 }
 
 void run_rm(Context& ctx, const CertOptions& o) {
   const std::string handle = existing_staff(ctx, o.handle);
   const std::string name = cert::parse_name(o.name, "NAME");
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record r = find_cert_or_throw(tx.db(), handle, name);
-  tx.remove(cert::kind(), r, "staff.cert.rm");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record r = find_cert_or_throw(*tx, handle, name);
+  tx->remove(cert::kind(), r, "staff.cert.rm");
+  tx->commit();
   ctx.out << r.text(cert::key) << '\n';
 }
 
-bool has_inactive_staff(storage::Db& db) {
+bool has_inactive_staff(Reader& reader) {
   Query q;
   q.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
   q.limit = 1;
-  return storage::count(db, staff::kind(), q) > 0;
+  return reader.count(staff::kind(), q) > 0;
 }
 
 struct ListOptions {
@@ -140,12 +140,12 @@ void run_list(Context& ctx, const ListOptions& o) {
   }
   if (!o.handle.empty()) {
     q.where.push_back({cert::staff, Op::eq, {existing_staff(ctx, o.handle)}, {}});
-  } else if (!o.all && has_inactive_staff(ctx.db())) {
+  } else if (!o.all && has_inactive_staff(ctx.store())) {
     Condition active{cert::staff, Op::in, {}, {}};
     Query people = staff::make_query({});
     people.fields = {staff::handle};
-    storage::each(ctx.db(), staff::kind(), people,
-                  [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
+    ctx.store().each(staff::kind(), people,
+                     [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
     q.where.push_back(std::move(active));
   }
   if (o.sort.given()) {

@@ -29,7 +29,7 @@ void run_import(Context& ctx, const std::string& path) {
   Counts counts;
   const std::string note = fmt::format("import {}", path == "-" ? "stdin" : path);
 
-  const auto read_row = [&](storage::Tx&, const ImportRow& row) {
+  const auto read_row = [&](Transaction&, const ImportRow& row) {
     if (columns.empty()) {
       for (std::size_t f = 0; f < staff::field_count; ++f) {
         if (row.column_of[f] != 0) {
@@ -58,15 +58,15 @@ void run_import(Context& ctx, const std::string& path) {
     rows.push_back(std::move(r));
   };
 
-  const auto write_rows = [&](storage::Tx& tx) {
+  const auto write_rows = [&](Transaction& tx) {
     for (const auto& r : rows) {
       const std::string& m = r.values.text(staff::manager);
-      if (!m.empty() && !line_of.contains(m) && !storage::get(tx.db(), staff::kind(), Value{m})) {
+      if (!m.empty() && !line_of.contains(m) && !tx.get(staff::kind(), Value{m})) {
         throw usage_error("{}: no staff member '{}' in the database or the file", r.manager_where, m);
       }
     }
     for (auto& r : rows) {
-      const auto existing = storage::get(tx.db(), staff::kind(), r.values.values[staff::handle]);
+      const auto existing = tx.get(staff::kind(), r.values.values[staff::handle]);
       Record person = existing ? *existing : empty_record(staff::kind());
       for (const auto f : columns) {
         person.set(f, r.values.values[f]);

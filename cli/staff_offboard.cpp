@@ -22,13 +22,13 @@ struct OwnedItem {
 };
 
 /// Every open item `handle` owns or leads, kind by kind in registry order, each by key.
-std::vector<OwnedItem> open_items(storage::Db& db, const std::vector<OwnedKind>& kinds, const std::string& handle) {
+std::vector<OwnedItem> open_items(Reader& reader, const std::vector<OwnedKind>& kinds, const std::string& handle) {
   std::vector<OwnedItem> out;
   for (const auto& k : kinds) {
     Query q;
     q.where = k.open;
     q.where.push_back({k.owner_field, Op::eq, {handle}, {}});
-    storage::each(db, *k.kind, q, [&](const Record& r) { out.push_back({&k, r}); });
+    reader.each(*k.kind, q, [&](const Record& r) { out.push_back({&k, r}); });
   }
   return out;
 }
@@ -43,12 +43,12 @@ std::string item_lines(const std::vector<OwnedItem>& items) {
 }
 
 /// The active people whose manager is `handle`.
-std::vector<std::string> reports_of(storage::Db& db, const std::string& handle) {
+std::vector<std::string> reports_of(Reader& reader, const std::string& handle) {
   Query q = staff::make_query({});
   q.where.push_back({staff::manager, Op::eq, {handle}, {}});
   q.fields = {staff::handle};
   std::vector<std::string> out;
-  storage::each(db, staff::kind(), q, [&](const Record& r) { out.push_back(r.text(staff::handle)); });
+  reader.each(staff::kind(), q, [&](const Record& r) { out.push_back(r.text(staff::handle)); });
   return out;
 }
 
@@ -57,8 +57,8 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   const std::string left =
       o.on.given() ? format_date(parse_when(o.on.value, ctx.clock, "--on")) : format_date(ctx.clock.now);
   const auto kinds = owned_kinds();
-  storage::Tx tx(ctx.db(), ctx.actor());
-  Record person = storage::get_or_throw(tx.db(), staff::kind(), Value{handle});
+  auto tx = ctx.store().begin(ctx.actor());
+  Record person = tx->get_or_throw(staff::kind(), Value{handle});
   staff::offboard(person, left, format_date(ctx.clock.now));
   std::optional<std::string> to;
   if (o.reassign_to.given()) {
@@ -67,7 +67,7 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
       throw usage_error("--reassign-to: {} is the person leaving; name someone who stays", handle);
     }
   }
-  auto items = open_items(tx.db(), kinds, handle);
+  auto items = open_items(*tx, kinds, handle);
   if (!items.empty() && !to) {
     throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle, items.size(),
                          items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them", item_lines(items));
@@ -84,14 +84,14 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
     if (i.owned->updated_field) {
       i.record.set(*i.owned->updated_field, format_instant(ctx.clock.now));
     }
-    tx.update(*i.owned->kind, i.record, action, note);
+    tx->update(*i.owned->kind, i.record, action, note);
     if (!events.empty()) {
-      write_events(ctx, tx, display_key(*i.owned->kind, i.record), events, action);
+      write_events(ctx, *tx, display_key(*i.owned->kind, i.record), events, action);
     }
   }
-  tx.update(staff::kind(), person, "staff.offboard");
-  const auto reports = reports_of(tx.db(), handle);
-  tx.commit();
+  tx->update(staff::kind(), person, "staff.offboard");
+  const auto reports = reports_of(*tx, handle);
+  tx->commit();
   print_changed(ctx, staff_view(), std::move(person));
   if (to) {
     ctx.info(fmt::format("moved {} item{} to {}", items.size(), items.size() == 1 ? "" : "s", *to));

@@ -3,14 +3,14 @@
 #include "core/cert.h"
 #include "core/counts.h"
 #include "core/staff.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <unordered_set>
 
 namespace cso::cli {
 
 StatusSection staff_status(Context& ctx) {
-  const Counts people = counts_by_first(storage::tally(ctx.db(), staff::kind()), {"active", "inactive"});
+  const Counts people = counts_by_first(ctx.store().tally(staff::kind()), {"active", "inactive"});
   StatusSection s;
   s.json_key = "staff";
   s.json = json_counts(people.items);
@@ -24,10 +24,10 @@ StatusSection cert_status(Context& ctx) {
   Query people;
   people.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
   people.fields = {staff::handle};
-  storage::each(ctx.db(), staff::kind(), people, [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
+  ctx.store().each(staff::kind(), people, [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
   const auto active_total = [&](const std::vector<Condition>& where) {
     std::int64_t n = 0;
-    for (const auto& g : storage::count_by(ctx.db(), cert::kind(), {cert::staff}, where)) {
+    for (const auto& g : ctx.store().count_by(cert::kind(), {cert::staff}, where)) {
       const auto* holder = std::get_if<std::string>(&g.values[0]);
       n += holder != nullptr && inactive.contains(*holder) ? 0 : g.count;
     }

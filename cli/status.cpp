@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "cli/status_sections.h"
 #include "core/check.h"
-#include "storage/check_source.h"
+#include "core/store_check_source.h"
 
 #include <ostream>
 
@@ -19,7 +19,7 @@ CheckResult attention(Context& ctx) {
       rules.emplace_back(r.id);
     }
   }
-  storage::DbCheckSource source(ctx.db());
+  StoreCheckSource source(ctx.store());
   return run_checks(source, ctx.config, ctx.clock, rules);
 }
 
@@ -46,7 +46,7 @@ std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>&
 void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
-    storage::ReadSnapshot snapshot(ctx.db());
+    const auto snapshot = ctx.store().read_snapshot();
     std::vector<StatusSection> sections;
     for (const auto section : {staff_status, cert_status, risk_status, policy_status, training_status, incident_status,
                                finding_status}) {

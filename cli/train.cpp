@@ -60,9 +60,9 @@ void run_add(Context& ctx, const CourseOptions& o) {
     n.min_score = min_score(o.min_score);
   }
   Record r = training::make_course(n, ctx.config, ctx.clock);
-  storage::Tx tx(ctx.db(), ctx.actor());
-  tx.insert(course::kind(), r, "train.add");
-  tx.commit();
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(course::kind(), r, "train.add");
+  tx->commit();
   print_changed(ctx, course_view(), std::move(r));
 }
 
@@ -115,18 +115,18 @@ void run_rm(Context& ctx, const std::string& id_text, bool force) {
     throw usage_error("train rm {}: removing a record is for mistakes; retire it instead, or add --force",
                       display_id(course::kind(), id));
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record c = storage::get_or_throw(tx.db(), course::kind(), id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record c = tx->get_or_throw(course::kind(), id);
   const std::string key = display_key(course::kind(), c);
   std::vector<Record> parts;
   Query q;
   q.where.push_back(Condition{training::assignment::course, Op::eq, {key}, {}});
-  storage::each(tx.db(), training::assignment::kind(), q, [&](const Record& a) { parts.push_back(a); });
+  tx->each(training::assignment::kind(), q, [&](const Record& a) { parts.push_back(a); });
   for (const auto& a : parts) {
-    tx.remove(training::assignment::kind(), a, "train.rm");
+    tx->remove(training::assignment::kind(), a, "train.rm");
   }
-  tx.remove(course::kind(), c, "train.rm");
-  tx.commit();
+  tx->remove(course::kind(), c, "train.rm");
+  tx->commit();
   ctx.out << key << '\n';
 }
 
@@ -145,8 +145,8 @@ View course_view() {
   return View{course::kind(), {"id", "title", "every", "audience", "due_within", "min_score", "status"}};
 }
 
-Record course_or_throw(storage::Db& db, const std::string& id_text) {
-  return storage::get_or_throw(db, course::kind(), parse_id(course::kind(), id_text, "ID"));
+Record course_or_throw(Reader& reader, const std::string& id_text) {
+  return reader.get_or_throw(course::kind(), parse_id(course::kind(), id_text, "ID"));
 }
 
 void setup_train(CLI::App& app, Context& ctx) {
@@ -182,7 +182,7 @@ void setup_train(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
   CLI::App* s = add_command(*train, "show", "show one course");
   s->add_option("ID", *id, "TRN-n or n")->required();
-  s->callback([&ctx, id] { print_record(ctx, course_view(), course_or_throw(ctx.db(), *id)); });
+  s->callback([&ctx, id] { print_record(ctx, course_view(), course_or_throw(ctx.store(), *id)); });
 
   auto edit = std::make_shared<CourseOptions>();
   CLI::App* e = add_command(*train, "edit", "change an active course (existing assignments keep their due dates)");
@@ -202,7 +202,7 @@ void setup_train(CLI::App& app, Context& ctx) {
 
   CLI::App* h = add_command(*train, "history", "the journal entries of a course and its assignments, oldest first");
   h->add_option("ID", *id, "TRN-n or n")->required();
-  h->callback([&ctx, id] { print_history(ctx, display_key(course::kind(), course_or_throw(ctx.db(), *id))); });
+  h->callback([&ctx, id] { print_history(ctx, display_key(course::kind(), course_or_throw(ctx.store(), *id))); });
 
   auto force = std::make_shared<bool>(false);
   CLI::App* rm = add_command(*train, "rm", "remove a course entered by mistake, with its assignments (the journal keeps them)");

@@ -33,7 +33,7 @@ People people(Context& ctx) {
   People out;
   Query q;
   q.fields = {staff::handle, staff::email};
-  storage::each(ctx.db(), staff::kind(), q, [&](const Record& r) {
+  ctx.store().each(staff::kind(), q, [&](const Record& r) {
     out.by_handle.emplace(r.text(staff::handle), r.text(staff::handle));
     if (!r.is_null(staff::email)) {
       const auto [it, fresh] = out.by_email.emplace(lower(r.text(staff::email)), r.text(staff::handle));
@@ -88,7 +88,7 @@ std::string person(const People& staff, const ImportRow& row) {
 }
 
 void run_import(Context& ctx, const std::string& id, const std::string& path) {
-  const Record c = course_or_throw(ctx.db(), id);
+  const Record c = course_or_throw(ctx.store(), id);
   const std::string key = display_key(course::kind(), c);
   if (c.text(course::status) != "active") {
     throw conflict_error("{} is {}; 'train import' needs a course that is active", key, c.text(course::status));
@@ -96,7 +96,7 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
   const People staff = people(ctx);
   const std::string today = format_date(ctx.clock.now);
   ImportCounts n;
-  const auto insert = [&](storage::Tx& tx, const ImportRow& row) {
+  const auto insert = [&](Transaction& tx, const ImportRow& row) {
     const std::string handle = person(staff, row);
     const auto on = std::get<std::string>(*row.value(training::file_completed_on, ctx.clock));
     if (on > today) {
@@ -106,7 +106,7 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
     if (const auto cell = row.cells[training::file_score]; cell && !cell->empty()) {
       score = row.located(training::file_score, [&] { return training::parse_score(*cell, "score"); });
     }
-    const auto latest = latest_assignment(tx.db(), key, handle);
+    const auto latest = latest_assignment(tx, key, handle);
     auto attempt = row.located(training::file_score, [&] {
       return training::record_attempt(c, latest, handle, on, score, ctx.config, "score");
     });

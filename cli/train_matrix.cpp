@@ -36,20 +36,20 @@ struct Matrix {
 Matrix read_matrix(Context& ctx, const Options& o) {
   Matrix m;
   if (o.id.given()) {
-    m.courses.push_back(course_or_throw(ctx.db(), o.id.value));
+    m.courses.push_back(course_or_throw(ctx.store(), o.id.value));
   } else {
     Query q;
     q.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
-    storage::each(ctx.db(), course::kind(), q, [&](const Record& c) { m.courses.push_back(c); });
+    ctx.store().each(course::kind(), q, [&](const Record& c) { m.courses.push_back(c); });
   }
   std::set<std::string> in_audience;
   std::vector<std::map<std::string, Record>> latest;
   for (const auto& c : m.courses) {
     if (c.text(course::status) == "active") {  // a retired course is no one's to take any more
-      storage::each(ctx.db(), staff::kind(), audience_query(c.text(course::audience)),
-                    [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
+      ctx.store().each(staff::kind(), audience_query(c.text(course::audience)),
+                       [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
     }
-    latest.push_back(latest_assignments(ctx.db(), display_key(course::kind(), c)));
+    latest.push_back(latest_assignments(ctx.store(), display_key(course::kind(), c)));
   }
   staff::ListFilter f;
   if (o.team.given()) {
@@ -57,7 +57,7 @@ Matrix read_matrix(Context& ctx, const Options& o) {
   }
   const std::string today = format_date(ctx.clock.now);
   m.tallies.resize(m.courses.size());
-  storage::each(ctx.db(), staff::kind(), staff::make_query(f), [&](const Record& p) {
+  ctx.store().each(staff::kind(), staff::make_query(f), [&](const Record& p) {
     const std::string& handle = p.text(staff::handle);
     std::vector<std::optional<Record>> row;
     bool assigned = false;
@@ -208,7 +208,7 @@ void setup_train_status(CLI::App* train, Context& ctx) {
   bind(s, o->team, "--team", "only the people of this team");
   s->add_flag("--overdue", o->overdue, "list only the assignments past due and not complete");
   s->callback([&ctx, o] {
-    storage::ReadSnapshot snapshot(ctx.db());
+    const auto snapshot = ctx.store().read_snapshot();
     const Matrix m = read_matrix(ctx, *o);
     if (o->overdue) {
       print_overdue(ctx, m);

@@ -4,7 +4,7 @@
 #include "core/counts.h"
 #include "core/staff.h"
 #include "core/training.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <set>
 
@@ -27,27 +27,27 @@ std::int64_t active_groups(const std::vector<GroupCount>& groups, const std::set
 }  // namespace
 
 StatusSection training_status(Context& ctx) {
-  const Counts courses = counts_by_first(storage::tally(ctx.db(), course::kind()), {"active", "retired"});
+  const Counts courses = counts_by_first(ctx.store().tally(course::kind()), {"active", "retired"});
   Condition active_courses{assignment::course, Op::in, {}, {}};
   Query q;
   q.fields = {course::id};
   q.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
-  storage::each(ctx.db(), course::kind(), q,
-                [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
+  ctx.store().each(course::kind(), q,
+                   [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
   std::set<std::string> gone;
   Query inactive;
   inactive.fields = {staff::handle};
   inactive.where.push_back(Condition{staff::status, Op::eq, {std::string("inactive")}, {}});
-  storage::each(ctx.db(), staff::kind(), inactive, [&](const Record& p) { gone.insert(p.text(staff::handle)); });
+  ctx.store().each(staff::kind(), inactive, [&](const Record& p) { gone.insert(p.text(staff::handle)); });
 
   // At most one open assignment per person and course, so pairs − open pairs = complete.
   const Condition open{assignment::completed_on, Op::is_null, {}, {}};
   const Condition past_due{assignment::due, Op::lt, {format_date(ctx.clock.now)}, {}};
   const std::vector<std::size_t> pair{assignment::course, assignment::staff};
-  const auto assigned = active_groups(storage::count_by(ctx.db(), assignment::kind(), pair, {active_courses}), gone);
-  const auto pending = active_groups(storage::count_by(ctx.db(), assignment::kind(), pair, {active_courses, open}), gone);
+  const auto assigned = active_groups(ctx.store().count_by(assignment::kind(), pair, {active_courses}), gone);
+  const auto pending = active_groups(ctx.store().count_by(assignment::kind(), pair, {active_courses, open}), gone);
   const auto overdue = active_groups(
-      storage::count_by(ctx.db(), assignment::kind(), {assignment::staff}, {active_courses, open, past_due}), gone);
+      ctx.store().count_by(assignment::kind(), {assignment::staff}, {active_courses, open, past_due}), gone);
   const std::int64_t complete = assigned - pending;
   const auto percent = training::percent(complete, assigned);
 

@@ -62,13 +62,13 @@ void run_assign(Context& ctx, const AssignOptions& o) {
       throw usage_error("--due: {} is in the past; an assignment is due today or later", *due);
     }
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record c = course_or_throw(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record c = course_or_throw(*tx, o.id);
   training::require_status(c, "assign");
   const std::string key = display_key(course::kind(), c);
   std::vector<Record> created;
   for (const auto& handle : handles) {
-    const auto latest = latest_assignment(tx.db(), key, handle);
+    const auto latest = latest_assignment(*tx, key, handle);
     if (latest && training::is_open(*latest)) {
       ctx.info(fmt::format("{} already has an open assignment of {} ({}, due {}); not assigned again", handle, key,
                            latest->text(assignment::key), latest->text(assignment::due)));
@@ -76,34 +76,34 @@ void run_assign(Context& ctx, const AssignOptions& o) {
     }
     const std::int64_t cycle = latest ? latest->integer(assignment::cycle) + 1 : 1;
     Record a = training::make_assignment(c, handle, cycle, today, due.value_or(training::due_for(c, today, ctx.config)));
-    tx.insert(assignment::kind(), a, "train.assign");
+    tx->insert(assignment::kind(), a, "train.assign");
     created.push_back(std::move(a));
   }
-  tx.commit();
+  tx->commit();
   print_assignments(ctx, created);
 }
 
 void run_sync(Context& ctx) {
-  storage::Tx tx(ctx.db(), ctx.actor());
+  auto tx = ctx.store().begin(ctx.actor());
   std::vector<Record> courses;
   Query active;
   active.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
-  storage::each(tx.db(), course::kind(), active, [&](const Record& c) { courses.push_back(c); });
+  tx->each(course::kind(), active, [&](const Record& c) { courses.push_back(c); });
   std::vector<std::string> created;
   std::int64_t touched = 0;
   for (const auto& c : courses) {
     std::vector<std::string> audience;
-    storage::each(tx.db(), staff::kind(), audience_query(c.text(course::audience)),
-                  [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
-    const auto latest = latest_assignments(tx.db(), display_key(course::kind(), c));
+    tx->each(staff::kind(), audience_query(c.text(course::audience)),
+             [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
+    const auto latest = latest_assignments(*tx, display_key(course::kind(), c));
     auto fresh = training::sync_course(c, audience, latest, ctx.config, ctx.clock);
     touched += fresh.empty() ? 0 : 1;
     for (auto& a : fresh) {
-      tx.insert(assignment::kind(), a, "train.sync");
+      tx->insert(assignment::kind(), a, "train.sync");
       created.push_back(a.text(assignment::key));
     }
   }
-  tx.commit();
+  tx->commit();
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
     std::string keys;
     for (const auto& k : created) {
@@ -126,7 +126,7 @@ struct CompleteOptions {
 
 void run_complete(Context& ctx, const CompleteOptions& o) {
   const std::string handle = staff::parse_handle(o.staff, "--staff");
-  if (!storage::get(ctx.db(), staff::kind(), Value{handle})) {
+  if (!ctx.store().get(staff::kind(), Value{handle})) {
     throw not_found_error("--staff: no staff member '{}'", handle);
   }
   const Instant on = o.on.given() ? parse_when(o.on.value, ctx.clock, "--on") : ctx.clock.now;
@@ -137,10 +137,10 @@ void run_complete(Context& ctx, const CompleteOptions& o) {
   if (o.score.given()) {
     score = training::parse_score(o.score.value, "--score");
   }
-  storage::Tx tx(ctx.db(), ctx.actor());
-  const Record c = course_or_throw(tx.db(), o.id);
+  auto tx = ctx.store().begin(ctx.actor());
+  const Record c = course_or_throw(*tx, o.id);
   const std::string key = display_key(course::kind(), c);
-  const auto latest = latest_assignment(tx.db(), key, handle);
+  const auto latest = latest_assignment(*tx, key, handle);
   if ((!latest || !training::is_open(*latest)) && c.text(course::status) != "active") {
     throw conflict_error("{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
                          "completion only for a course that is active", key, c.text(course::status), handle);
@@ -151,11 +151,11 @@ void run_complete(Context& ctx, const CompleteOptions& o) {
                          attempt.assignment.text(assignment::completed_on), attempt.assignment.text(assignment::key));
   }
   if (attempt.created) {
-    tx.insert(assignment::kind(), attempt.assignment, "train.complete");
+    tx->insert(assignment::kind(), attempt.assignment, "train.complete");
   } else {
-    tx.update(assignment::kind(), attempt.assignment, "train.complete");
+    tx->update(assignment::kind(), attempt.assignment, "train.complete");
   }
-  tx.commit();
+  tx->commit();
   if (attempt.outcome == training::Outcome::failed) {
     ctx.info(fmt::format("{} scored {} on {}, under the passing score {}: a failed attempt; still due {}", handle,
                          *score, key, c.integer(course::min_score), attempt.assignment.text(assignment::due)));

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "core/json_text.h"
 #include "core/staff.h"
-#include "storage/records.h"
+#include "core/store.h"
 
 #include <fstream>
 #include <iostream>
@@ -61,7 +61,7 @@ std::optional<std::string> long_text(const TextOption& inline_text, const TextOp
 
 std::string active_staff(Context& ctx, const std::string& handle, std::string_view what) {
   const std::string h = staff::parse_handle(handle, what);
-  const auto person = storage::get(ctx.db(), staff::kind(), Value{h});
+  const auto person = ctx.store().get(staff::kind(), Value{h});
   if (!person) {
     throw not_found_error("{}: no staff member '{}'; add them with 'cso staff add {} --name NAME'", what, h, h);
   }

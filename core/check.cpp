@@ -131,7 +131,7 @@ CheckResult run_checks(CheckSource& source, const Config& config, const Clock& c
       }
     }
   }
-  // Rules query without ORDER BY (so SQLite can use the date indexes); order here instead:
+  // Rules read unordered (a store reads them in its fastest order); order here instead:
   // severity, then rule (registry order), then record number.
   const auto rank = [&rules](const Problem& p) {
     const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == p.rule; });

@@ -27,8 +27,8 @@ struct Query {
   std::vector<Condition> where;
   std::vector<SortKey> sort;
   std::optional<std::int64_t> limit;
-  /// Records come in `sort` order, then by key, unless the caller orders them itself (which
-  /// lets SQLite walk a date index instead of the table).
+  /// Records come in `sort` order, then by key, unless the caller orders them itself: then a
+  /// store may hand them over in whatever order it reads them fastest.
   bool unordered = false;
   /// The fields to read (the others stay null); empty reads every stored field.
   std::vector<std::size_t> fields;

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "storage/background.h"
+#include "storage/sqlite/background.h"
 
 using cso::storage::Background;
 

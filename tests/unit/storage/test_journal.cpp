@@ -1,4 +1,4 @@
-#include "storage/journal.h"
+#include "storage/sqlite/journal.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -11,13 +11,16 @@
 
 #include "core/risk.h"
 #include "core/staff.h"
-#include "storage/records.h"
+#include "storage/sqlite/records.h"
 
 using namespace cso;
 using namespace cso::storage;
 using namespace std::string_literals;
 
 namespace {
+
+/// The record, which the test has just written.
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
 
 constexpr Instant k_t = 1795753596;  // 2026-11-27T04:26:36Z
 constexpr Instant k_day = 86400;

@@ -1,4 +1,4 @@
-#include "storage/records.h"
+#include "storage/sqlite/records.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -11,13 +11,17 @@
 #include "core/error.h"
 #include "core/risk.h"
 #include "core/staff.h"
-#include "storage/db.h"
+#include "storage/open.h"
+#include "storage/sqlite/db.h"
 
 using namespace cso;
 using namespace cso::storage;
 using namespace std::string_literals;
 
 namespace {
+
+/// The record, which the test has just written.
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
 
 constexpr Instant k_t = 1795753596;  // 2026-11-27T04:26:36Z
 const Clock k_clock{k_t};
@@ -111,16 +115,16 @@ TEST_CASE("Tx::insert assigns IDs 1, 2, 3 and get reads the record back") {
 }
 
 TEST_CASE("get_or_throw: not_found naming the record") {
-  auto db = Db::in_memory();
+  auto db = in_memory_store();
   try {
-    get_or_throw(*db, risk::kind(), Value{std::int64_t{12}});
+    db->get_or_throw(risk::kind(), Value{std::int64_t{12}});
     FAIL("expected not_found");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::not_found);
     CHECK(std::string(e.what()) == "no risk RSK-12");
   }
   try {
-    get_or_throw(*db, staff::kind(), Value{"bob"s});
+    db->get_or_throw(staff::kind(), Value{"bob"s});
     FAIL("expected not_found");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::not_found);

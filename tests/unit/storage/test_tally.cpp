@@ -1,8 +1,8 @@
 #include "core/risk.h"
 #include "core/staff.h"
-#include "storage/records.h"
-#include "storage/journal.h"
-#include "storage/tally.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/journal.h"
+#include "storage/sqlite/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -12,6 +12,9 @@ using namespace cso::storage;
 using namespace std::string_literals;
 
 namespace {
+
+/// The record, which the test has just written.
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
 
 Record risk_with(std::string status, std::int64_t score) {
   Record r = empty_record(risk::kind());

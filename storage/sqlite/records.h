@@ -4,9 +4,10 @@
 #include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
-#include "storage/background.h"
-#include "storage/db.h"
-#include "storage/journal.h"
+#include "core/store.h"
+#include "storage/sqlite/background.h"
+#include "storage/sqlite/db.h"
+#include "storage/sqlite/journal.h"
 
 #include <functional>
 #include <map>
@@ -24,8 +25,6 @@ namespace cso::storage {
 
 /// The record whose key (ID number, or handle for staff) is `key`; nullopt if none.
 std::optional<Record> get(Db& db, const KindDef& kind, const Value& key);
-/// Like get, but a not_found Error ("no risk RSK-12") when absent.
-Record get_or_throw(Db& db, const KindDef& kind, const Value& key);
 /// Streams the records matching `q` (derived fields left null; the caller may derive them in
 /// place: the record is reused for the next row).
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn);
@@ -36,12 +35,6 @@ std::vector<GroupCount> count_by(Db& db, const KindDef& kind, const std::vector<
 /// The counts Tx keeps per combination of kind.tally_by values: count_by(kind.tally_by)
 /// without reading the records.
 std::vector<GroupCount> tally(Db& db, const KindDef& kind);
-
-/// Who made a change and when, for the journal.
-struct Actor {
-  std::string handle;
-  Instant at = 0;
-};
 
 /// A write transaction (BEGIN IMMEDIATE). Each insert/update/remove also appends its journal
 /// entry; nothing is visible to others until commit(). Rolls back if not committed.

@@ -1,8 +1,8 @@
 #include "core/error.h"
-#include "storage/journal.h"
-#include "storage/records.h"
-#include "storage/sql_text.h"
-#include "storage/tally.h"
+#include "storage/sqlite/journal.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/sql_text.h"
+#include "storage/sqlite/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>

@@ -1,10 +1,11 @@
-#include "storage/journal.h"
+#include "storage/sqlite/journal.h"
 
 #include "core/json_text.h"
 #include "core/kinds.h"
-#include "storage/records.h"
-#include "storage/sql_text.h"
-#include "storage/tally.h"
+#include "storage/open.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/sql_text.h"
+#include "storage/sqlite/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -58,17 +59,6 @@ struct LastState {
 };
 
 }  // namespace
-
-std::string to_hex(const Hash& h) {
-  static constexpr char k_hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (const unsigned char b : h) {
-    out.push_back(k_hex[b >> 4]);
-    out.push_back(k_hex[b & 0xF]);
-  }
-  return out;
-}
 
 namespace {
 

@@ -1,7 +1,8 @@
-#include "storage/db.h"
+#include "storage/sqlite/db.h"
 
 #include "core/error.h"
-#include "storage/schema.h"
+#include "storage/open.h"
+#include "storage/sqlite/schema.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>

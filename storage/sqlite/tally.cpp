@@ -1,4 +1,4 @@
-#include "storage/tally.h"
+#include "storage/sqlite/tally.h"
 
 #include <charconv>
 

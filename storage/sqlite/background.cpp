@@ -1,4 +1,4 @@
-#include "storage/background.h"
+#include "storage/sqlite/background.h"
 
 namespace cso::storage {
 

@@ -1,9 +1,8 @@
-#include "storage/records.h"
+#include "storage/sqlite/records.h"
 
-#include "core/error.h"
-#include "storage/journal.h"
-#include "storage/sql_text.h"
-#include "storage/tally.h"
+#include "storage/sqlite/journal.h"
+#include "storage/sqlite/sql_text.h"
+#include "storage/sqlite/tally.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -16,17 +15,6 @@ std::optional<Record> get(Db& db, const KindDef& kind, const Value& key) {
     return std::nullopt;
   }
   return read_row(st, kind);
-}
-
-Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
-  auto r = get(db, kind, key);
-  if (!r) {
-    if (const auto* n = std::get_if<std::int64_t>(&key)) {
-      throw not_found_error("no {} {}", kind.name, display_id(kind, *n));
-    }
-    throw not_found_error("no {} '{}'", kind.name, std::get<std::string>(key));
-  }
-  return std::move(*r);
 }
 
 void each(Db& db, const KindDef& kind, const Query& q, const std::function<void(Record&)>& fn) {

@@ -1,7 +1,7 @@
 #pragma once
 // The database file: finding its state, opening it with the pragmas of SPEC §9, creating
 // it with safe permissions, and migrating its schema. Everything that knows SQL lives in
-// storage/; callers see domain functions (records.h, journal.h) and this handle.
+// storage/; callers above it see the port (core/store.h) that store.h implements over this.
 #include "core/time.h"
 
 #include <memory>
@@ -67,7 +67,5 @@ class BulkLoad {
   Db& m_db;
   bool m_left_wal = false;
 };
-
-int current_schema_version();
 
 }  // namespace cso::storage

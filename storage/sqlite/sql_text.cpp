@@ -1,4 +1,4 @@
-#include "storage/sql_text.h"
+#include "storage/sqlite/sql_text.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
