@@ -2,21 +2,17 @@
 // in audit_verbs.cpp, findings in audit_finding*.cpp.
 #include "cli/audit_view.h"
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/values.h"
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/finding.h"
+#include "core/selectors.h"
 
 #include <ostream>
 
 namespace cso::cli {
 namespace {
-
-Query of_audit(const std::string& key) {
-  Query q;
-  q.where.push_back({finding::audit, Op::eq, {key}, {}});
-  return q;
-}
 
 struct PlanOptions {
   std::string title;
@@ -52,36 +48,26 @@ void run_plan(Context& ctx, const PlanOptions& o) {
   print_changed(ctx, audit_view(), std::move(r));
 }
 
-struct ListOptions {
-  TextOption status, kind, lead, sort, limit;
+struct ListFilters {
+  TextOption status, kind, lead;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
-  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
-    std::vector<std::string> out;
-    if (opt.given()) {
-      for (const auto& item : split_list(opt.value, what)) {
-        out.push_back(std::get<std::string>(parse_field_value(audit::kind(), field, item, what, ctx.clock)));
-      }
-    }
-    return out;
-  };
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.status, "--status", "planned,fieldwork,reporting,closed");
+  bind(l, f.kind, "--kind", "internal,external,certification,pentest,assessment");
+  bind(l, f.lead, "--lead", "staff handles");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   audit::ListFilter f;
-  f.status = list_of(o.status, audit::status, "--status");
-  f.kind = list_of(o.kind, audit::kind_, "--kind");
-  f.lead = list_of(o.lead, audit::lead, "--lead");
-  Query q = audit::make_query(f);
-  if (o.sort.given()) {
-    q.sort = parse_sort(audit::kind(), o.sort.value);
-  }
-  if (o.limit.given()) {
-    q.limit = positive_integer(o.limit.value, "--limit");
-  }
-  print_list(ctx, audit_view(), q);
+  f.status = field_values(ctx, audit::kind(), audit::status, o.status, "--status");
+  f.kind = field_values(ctx, audit::kind(), audit::kind_, o.kind, "--kind");
+  f.lead = field_values(ctx, audit::kind(), audit::lead, o.lead, "--lead");
+  return audit::make_query(f);
 }
 
 /// The audit, then its findings: a table under it, or a "findings" array in JSON.
-void run_show(Context& ctx, const std::string& id_text) {
+void show_with_findings(Context& ctx, const std::string& id_text) {
   const Record r = ctx.store().get_or_throw(audit::kind(), parse_id(audit::kind(), id_text, "ID"));
   const std::string key = display_key(audit::kind(), r);
   const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
@@ -89,14 +75,14 @@ void run_show(Context& ctx, const std::string& id_text) {
     print_record(ctx, audit_view(), r);
     if (ctx.output.format == Format::table) {
       const View view = finding_view(ctx);
-      const auto n = ctx.store().count(finding::kind(), of_audit(key));
+      const auto n = ctx.store().count(finding::kind(), select::findings_of(key));
       ctx.out << "\nfindings: " << (n == 0 ? "none" : std::to_string(n)) << '\n';
       if (n > 0) {
         std::vector<std::size_t> columns;
         for (const auto name : {"id", "title", "severity", "grade", "owner", "due", "status"}) {
           columns.push_back(*finding::kind().index_of(name));
         }
-        write_findings(ctx, view, of_audit(key), columns, false);
+        write_findings(ctx, view, select::findings_of(key), columns, false);
       }
     }
     return;
@@ -163,23 +149,9 @@ void run_edit(Context& ctx, const EditOptions& o) {
   });
 }
 
-void run_rm(Context& ctx, const std::string& id_text, bool force) {
-  const auto id = parse_id(audit::kind(), id_text, "ID");
-  const std::string key = display_id(audit::kind(), id);
-  if (!force) {
-    throw usage_error("audit rm {}: removing a record is for mistakes; close it instead, or add --force", key);
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record r = tx->get_or_throw(audit::kind(), id);
-  const auto n = tx->count(finding::kind(), of_audit(key));
-  if (n > 0) {
-    throw conflict_error("{} has {} finding{}; remove them or move them to another audit "
-                         "('cso audit finding edit ID --audit AUD-n') first",
-                         key, n, n == 1 ? "" : "s");
-  }
-  tx->remove(audit::kind(), r, "audit.rm");
-  tx->commit();
-  ctx.out << key << '\n';
+const Noun& audit_noun() {
+  static const Noun k_noun{audit::kind(), "audit", "AUD-n or n", "audits", [](const Context&) { return audit_view(); }};
+  return k_noun;
 }
 
 }  // namespace
@@ -200,19 +172,12 @@ void setup_audit(CLI::App& app, Context& ctx) {
   bind(p, plan->end, "--end", "planned end date (not before --start)");
   p->callback([&ctx, plan] { run_plan(ctx, *plan); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*cmd, "list", "list audits");
-  bind(l, list->status, "--status", "planned,fieldwork,reporting,closed");
-  bind(l, list->kind, "--kind", "internal,external,certification,pentest,assessment");
-  bind(l, list->lead, "--lead", "staff handles");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  bind(l, list->limit, "--limit", "at most N audits");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
+  add_list(*cmd, ctx, audit_noun(), "list audits", bind_filters, list_query);
 
   auto show_id = std::make_shared<std::string>();
   CLI::App* s = add_command(*cmd, "show", "show one audit and its findings (json: a \"findings\" array)");
   s->add_option("ID", *show_id, "AUD-n or n")->required();
-  s->callback([&ctx, show_id] { run_show(ctx, *show_id); });
+  s->callback([&ctx, show_id] { show_with_findings(ctx, *show_id); });
 
   auto edit = std::make_shared<EditOptions>();
   CLI::App* e = add_command(*cmd, "edit", "change an audit that is not closed");
@@ -228,14 +193,10 @@ void setup_audit(CLI::App& app, Context& ctx) {
   bind(e, edit->summary, "--summary", "the outcome in a few lines");
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto rm_id = std::make_shared<std::string>();
-  auto force = std::make_shared<bool>(false);
-  CLI::App* r = add_command(*cmd, "rm", "remove an audit entered by mistake, without findings (the journal keeps it)");
-  r->add_option("ID", *rm_id, "AUD-n or n")->required();
-  r->add_flag("--force", *force, "really remove it");
-  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
+  add_rm(*cmd, ctx, audit_noun(), "remove an audit entered by mistake, without findings (the journal keeps it)");
 
   setup_audit_verbs(cmd, ctx);
+  add_history(*cmd, ctx, audit_noun(), "the journal entries of one audit, oldest first");
   setup_audit_findings(cmd, ctx);
 }
 

@@ -2,6 +2,7 @@
 // audit_finding_verbs.cpp.
 #include "cli/audit_view.h"
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/values.h"
 #include "core/audit.h"
 #include "core/error.h"
@@ -54,40 +55,39 @@ void run_add(Context& ctx, const AddOptions& o) {
   print_changed(ctx, finding_view(ctx), std::move(r));
 }
 
-struct ListOptions {
-  TextOption audit, owner, severity, status, grade, sort, limit;
+struct ListFilters {
+  TextOption audit, owner, severity, status, grade;
   bool open = false, overdue = false;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
-  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
-    std::vector<std::string> out;
-    if (opt.given()) {
-      for (const auto& item : split_list(opt.value, what)) {
-        out.push_back(std::get<std::string>(parse(ctx, field, item, what)));
-      }
-    }
-    return out;
-  };
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.audit, "--audit", "audit IDs");
+  l->add_flag("--open", f.open, "only open or remediating findings");
+  l->add_flag("--overdue", f.overdue, "only open or remediating past due, or accepted past accepted_until");
+  bind(l, f.owner, "--owner", "staff handles");
+  bind(l, f.severity, "--severity", "low,medium,high,critical");
+  bind(l, f.status, "--status", "open,remediating,resolved,verified,accepted");
+  bind(l, f.grade, "--grade", "major_nc,minor_nc,observation,ofi");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   finding::ListFilter f;
   if (o.audit.given()) {
     for (const auto& item : split_list(o.audit.value, "--audit")) {
       f.audit.push_back(display_id(audit::kind(), parse_id(audit::kind(), item, "--audit")));
     }
   }
-  f.owner = list_of(o.owner, finding::owner, "--owner");
-  f.severity = list_of(o.severity, finding::severity, "--severity");
-  f.status = list_of(o.status, finding::status, "--status");
-  f.grade = list_of(o.grade, finding::grade, "--grade");
+  f.owner = field_values(ctx, finding::kind(), finding::owner, o.owner, "--owner");
+  f.severity = field_values(ctx, finding::kind(), finding::severity, o.severity, "--severity");
+  f.status = field_values(ctx, finding::kind(), finding::status, o.status, "--status");
+  f.grade = field_values(ctx, finding::kind(), finding::grade, o.grade, "--grade");
   f.open = o.open;
   f.overdue = o.overdue;
-  Query q = finding::make_query(f, ctx.clock);
-  if (o.sort.given()) {
-    q.sort = parse_sort(finding::kind(), o.sort.value);
-  }
-  if (o.limit.given()) {
-    q.limit = positive_integer(o.limit.value, "--limit");
-  }
+  return finding::make_query(f, ctx.clock);
+}
+
+/// --overdue keeps the findings overdue_date says are (the query narrows by status only).
+void print_findings(Context& ctx, const ListFilters& o, const Query& q) {
   const View view = finding_view(ctx);
   write_findings(ctx, view, q, list_columns(ctx, view), o.overdue);
 }
@@ -139,18 +139,9 @@ void run_edit(Context& ctx, const EditOptions& o) {
   });
 }
 
-void run_rm(Context& ctx, const std::string& id_text, bool force) {
-  const auto id = parse_id(finding::kind(), id_text, "ID");
-  if (!force) {
-    throw usage_error("audit finding rm {}: removing a record is for mistakes; resolve or accept it instead, or add "
-                      "--force",
-                      display_id(finding::kind(), id));
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record r = tx->get_or_throw(finding::kind(), id);
-  tx->remove(finding::kind(), r, "finding.rm");
-  tx->commit();
-  ctx.out << display_key(finding::kind(), r) << '\n';
+const Noun& finding_noun() {
+  static const Noun k_noun{finding::kind(), "audit finding", "FND-n or n", "findings", finding_view};
+  return k_noun;
 }
 
 }  // namespace
@@ -171,26 +162,9 @@ void setup_audit_findings(CLI::App* audit, Context& ctx) {
   bind(a, add->description_file, "--description-file", "read the description from a file (- for stdin)");
   a->callback([&ctx, add] { run_add(ctx, *add); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*cmd, "list", "list findings");
-  bind(l, list->audit, "--audit", "audit IDs");
-  l->add_flag("--open", list->open, "only open or remediating findings");
-  l->add_flag("--overdue", list->overdue, "only open or remediating past due, or accepted past accepted_until");
-  bind(l, list->owner, "--owner", "staff handles");
-  bind(l, list->severity, "--severity", "low,medium,high,critical");
-  bind(l, list->status, "--status", "open,remediating,resolved,verified,accepted");
-  bind(l, list->grade, "--grade", "major_nc,minor_nc,observation,ofi");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  bind(l, list->limit, "--limit", "at most N findings");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
+  add_list(*cmd, ctx, finding_noun(), "list findings", bind_filters, list_query, print_findings);
 
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = add_command(*cmd, "show", "show one finding");
-  s->add_option("ID", *show_id, "FND-n or n")->required();
-  s->callback([&ctx, show_id] {
-    print_record(ctx, finding_view(ctx),
-                 ctx.store().get_or_throw(finding::kind(), parse_id(finding::kind(), *show_id, "ID")));
-  });
+  add_show(*cmd, ctx, finding_noun(), "show one finding");
 
   auto edit = std::make_shared<EditOptions>();
   CLI::App* e = add_command(*cmd, "edit", "change a finding that is not verified");
@@ -206,14 +180,10 @@ void setup_audit_findings(CLI::App* audit, Context& ctx) {
   bind(e, edit->audit, "--audit", "move it to another audit (AUD-n; not closed)");
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto rm_id = std::make_shared<std::string>();
-  auto force = std::make_shared<bool>(false);
-  CLI::App* r = add_command(*cmd, "rm", "remove a finding entered by mistake (the journal keeps it)");
-  r->add_option("ID", *rm_id, "FND-n or n")->required();
-  r->add_flag("--force", *force, "really remove it");
-  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
+  add_rm(*cmd, ctx, finding_noun(), "remove a finding entered by mistake (the journal keeps it)");
 
   setup_finding_verbs(cmd, ctx);
+  add_history(*cmd, ctx, finding_noun(), "the journal entries of one finding, oldest first");
 }
 
 }  // namespace cso::cli

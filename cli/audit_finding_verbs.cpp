@@ -1,7 +1,6 @@
 // `cso audit finding remediate|resolve|verify|accept|reopen|history`: the finding's state machine.
 #include "cli/audit_view.h"
 #include "cli/commands.h"
-#include "cli/journal_view.h"
 #include "cli/values.h"
 #include "core/error.h"
 #include "core/finding.h"
@@ -102,13 +101,6 @@ void setup_finding_verbs(CLI::App* finding, Context& ctx) {
   CLI::App* re = verb(finding, "reopen", "reopen a resolved, verified or accepted finding (→ open)", *o);
   bind(re, o->note, "--note", "why (journalled)");
   re->callback([&ctx, o] { run_reopen(ctx, *o); });
-
-  CLI::App* h = verb(finding, "history", "the journal entries of one finding, oldest first", *o);
-  h->callback([&ctx, o] {
-    const auto id = finding_id(*o);
-    ctx.store().get_or_throw(finding::kind(), id);
-    print_history(ctx, display_id(finding::kind(), id));
-  });
 }
 
 }  // namespace cso::cli

@@ -1,11 +1,11 @@
 // `cso audit start|report-phase|close|history`: the audit's state machine.
 #include "cli/audit_view.h"
 #include "cli/commands.h"
-#include "cli/journal_view.h"
 #include "cli/values.h"
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/finding.h"
+#include "core/selectors.h"
 
 namespace cso::cli {
 namespace {
@@ -34,10 +34,7 @@ void run_close(Context& ctx, const VerbOptions& o) {
     audit::close(r, summary, ctx.clock);
   });
   // Closing with findings still open is normal (remediation outlives the audit); say so.
-  Query open;
-  open.where.push_back({finding::audit, Op::eq, {display_id(audit::kind(), id)}, {}});
-  open.where.push_back({finding::status, Op::in, {std::string("open"), std::string("remediating")}, {}});
-  if (const auto n = ctx.store().count(finding::kind(), open); n > 0) {
+  if (const auto n = ctx.store().count(finding::kind(), select::findings_open_of(display_id(audit::kind(), id))); n > 0) {
     ctx.info(fmt::format("{} closed with {} finding{} open or remediating", display_id(audit::kind(), id), n,
                          n == 1 ? "" : "s"));
   }
@@ -67,13 +64,6 @@ void setup_audit_verbs(CLI::App* audit, Context& ctx) {
   CLI::App* c = verb(audit, "close", "close an audit (reporting → closed); sets the end date if unset", *o);
   bind(c, o->summary, "--summary", "the outcome in a few lines");
   c->callback([&ctx, o] { run_close(ctx, *o); });
-
-  CLI::App* h = verb(audit, "history", "the journal entries of one audit, oldest first", *o);
-  h->callback([&ctx, o] {
-    const auto id = audit_id(*o);
-    ctx.store().get_or_throw(audit::kind(), id);
-    print_history(ctx, display_id(audit::kind(), id));
-  });
 }
 
 }  // namespace cso::cli

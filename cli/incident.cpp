@@ -1,8 +1,8 @@
 // `cso incident open|list|show|edit|rm|history`; the phase verbs are in incident_verbs.cpp,
 // notes and the timeline in incident_timeline.cpp, metrics in incident_metrics.cpp.
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/incident_view.h"
-#include "cli/journal_view.h"
 #include "core/error.h"
 
 #include <ostream>
@@ -62,42 +62,34 @@ void run_open(Context& ctx, const OpenOptions& o) {
   Record r = incident::make(n, ctx.clock, events);
   auto tx = ctx.store().begin(ctx.actor());
   tx->insert(incident::kind(), r, "incident.open");
-  write_events(ctx, *tx, display_key(incident::kind(), r), events, "incident.open");
+  incident_event::append(*tx, display_key(incident::kind(), r), events, ctx.actor_handle(), "incident.open");
   tx->commit();
   print_changed(ctx, incident_view(), std::move(r));
 }
 
-struct ListOptions {
+struct ListFilters {
   bool open = false;
-  TextOption severity, status, lead, since, sort, limit;
+  TextOption severity, status, lead, since;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
+void bind_filters(CLI::App* l, ListFilters& f) {
+  l->add_flag("--open", f.open, "only incidents not closed");
+  bind(l, f.severity, "--severity", "sev1,sev2,sev3,sev4");
+  bind(l, f.status, "--status", "new,triaged,contained,eradicated,recovered,closed");
+  bind(l, f.lead, "--lead", "staff handles");
+  bind(l, f.since, "--since", "detected on or after a date, or within a duration (30d)");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   incident::ListFilter f;
-  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
-    std::vector<std::string> out;
-    if (opt.given()) {
-      for (const auto& item : split_list(opt.value, what)) {
-        out.push_back(text_value(ctx, field, item, what));
-      }
-    }
-    return out;
-  };
   f.open_only = o.open;
-  f.severity = list_of(o.severity, incident::severity, "--severity");
-  f.status = list_of(o.status, incident::status, "--status");
-  f.lead = list_of(o.lead, incident::lead, "--lead");
+  f.severity = field_values(ctx, incident::kind(), incident::severity, o.severity, "--severity");
+  f.status = field_values(ctx, incident::kind(), incident::status, o.status, "--status");
+  f.lead = field_values(ctx, incident::kind(), incident::lead, o.lead, "--lead");
   if (o.since.given()) {
     f.since = incident::parse_since(o.since.value, ctx.clock, "--since");
   }
-  Query q = incident::make_query(f);
-  if (o.sort.given()) {
-    q.sort = parse_sort(incident::kind(), o.sort.value);
-  }
-  if (o.limit.given()) {
-    q.limit = positive_integer(o.limit.value, "--limit");
-  }
-  print_list(ctx, incident_view(), q);
+  return incident::make_query(f);
 }
 
 struct EditOptions {
@@ -151,27 +143,6 @@ void run_edit(Context& ctx, const EditOptions& o) {
   });
 }
 
-void run_rm(Context& ctx, const std::string& id_text, bool force) {
-  const auto id = parse_id(incident::kind(), id_text, "ID");
-  if (!force) {
-    throw usage_error("incident rm {}: removing a record is for mistakes; close it instead, or add --force",
-                      display_id(incident::kind(), id));
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record r = tx->get_or_throw(incident::kind(), id);
-  const std::string key = display_key(incident::kind(), r);
-  Query q;
-  q.where.push_back({incident_event::incident, Op::eq, {key}, {}});
-  std::vector<Record> events;
-  tx->each(incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
-  for (const auto& e : events) {
-    tx->remove(incident_event::kind(), e, "incident.rm");
-  }
-  tx->remove(incident::kind(), r, "incident.rm");
-  tx->commit();
-  ctx.out << key << '\n';
-}
-
 }  // namespace
 
 View incident_view() {
@@ -187,6 +158,16 @@ View incident_view() {
 std::string parse_severity(const Context& ctx, const std::string& text, std::string_view what) {
   return text_value(ctx, incident::severity, text, what);
 }
+
+namespace {
+
+const Noun& incident_noun() {
+  static const Noun k_noun{incident::kind(), "incident", "INC-n or n", "incidents",
+                           [](const Context&) { return incident_view(); }};
+  return k_noun;
+}
+
+}  // namespace
 
 void setup_incident(CLI::App& app, Context& ctx) {
   CLI::App* cmd = add_command(app, "incident", "incident response, from detection to lessons learned");
@@ -206,24 +187,8 @@ void setup_incident(CLI::App& app, Context& ctx) {
   bind(o, open->description_file, "--description-file", "read the description from a file (- for stdin)");
   o->callback([&ctx, open] { run_open(ctx, *open); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*cmd, "list", "list incidents");
-  l->add_flag("--open", list->open, "only incidents not closed");
-  bind(l, list->severity, "--severity", "sev1,sev2,sev3,sev4");
-  bind(l, list->status, "--status", "new,triaged,contained,eradicated,recovered,closed");
-  bind(l, list->lead, "--lead", "staff handles");
-  bind(l, list->since, "--since", "detected on or after a date, or within a duration (30d)");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  bind(l, list->limit, "--limit", "at most N incidents");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
-
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = add_command(*cmd, "show", "show one incident");
-  s->add_option("ID", *show_id, "INC-n or n")->required();
-  s->callback([&ctx, show_id] {
-    print_record(ctx, incident_view(),
-                 ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), *show_id, "ID")));
-  });
+  add_list(*cmd, ctx, incident_noun(), "list incidents", bind_filters, list_query);
+  add_show(*cmd, ctx, incident_noun(), "show one incident");
 
   auto edit = std::make_shared<EditOptions>();
   CLI::App* e = add_command(*cmd, "edit", "change an incident's details, severity, lead or review findings");
@@ -242,21 +207,8 @@ void setup_incident(CLI::App& app, Context& ctx) {
   bind(e, edit->lessons_file, "--lessons-file", "read the lessons from a file (- for stdin)");
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto rm_id = std::make_shared<std::string>();
-  auto force = std::make_shared<bool>(false);
-  CLI::App* r = add_command(*cmd, "rm", "remove an incident entered by mistake, with its timeline (the journal keeps it)");
-  r->add_option("ID", *rm_id, "INC-n or n")->required();
-  r->add_flag("--force", *force, "really remove it");
-  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
-
-  auto history_id = std::make_shared<std::string>();
-  CLI::App* h = add_command(*cmd, "history", "the journal entries of one incident and its timeline, oldest first");
-  h->add_option("ID", *history_id, "INC-n or n")->required();
-  h->callback([&ctx, history_id] {
-    const auto id = parse_id(incident::kind(), *history_id, "ID");
-    ctx.store().get_or_throw(incident::kind(), id);
-    print_history(ctx, display_id(incident::kind(), id));
-  });
+  add_rm(*cmd, ctx, incident_noun(), "remove an incident entered by mistake, with its timeline (the journal keeps it)");
+  add_history(*cmd, ctx, incident_noun(), "the journal entries of one incident and its timeline, oldest first");
 
   setup_incident_verbs(cmd, ctx);
   setup_incident_timeline(cmd, ctx);

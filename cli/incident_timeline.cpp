@@ -32,11 +32,7 @@ void run_timeline(Context& ctx, const std::string& id_text) {
   const auto columns = timeline_columns(ctx);
   const Record r =
       ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), id_text, "ID"));
-  Query q;
-  q.where.push_back({incident_event::incident, Op::eq, {display_key(incident::kind(), r)}, {}});
-  std::vector<Record> events;
-  ctx.store().each(incident_event::kind(), q, [&](Record& e) { events.push_back(e); });
-  incident_event::sort_timeline(events);
+  const auto events = incident_event::timeline(ctx.store(), display_key(incident::kind(), r));
   std::vector<std::string> names;
   for (const auto c : columns) {
     names.push_back(k_columns[c]);
@@ -67,7 +63,8 @@ void run_note(Context& ctx, const NoteOptions& o) {
   auto tx = ctx.store().begin(ctx.actor());
   const Record r = tx->get_or_throw(incident::kind(), id);
   incident::check_event_time(r, at, ctx.clock, "--at");
-  Record e = write_events(ctx, *tx, display_key(incident::kind(), r), {{at, "note", text}}, "incident.note");
+  Record e = incident_event::append(*tx, display_key(incident::kind(), r), {{at, "note", text}}, ctx.actor_handle(),
+                                    "incident.note");
   tx->commit();
   print_changed(ctx, View{incident_event::kind(), {}}, std::move(e));
 }

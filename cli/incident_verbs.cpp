@@ -99,19 +99,6 @@ Instant time_option(const Context& ctx, const TextOption& opt, std::string_view 
   return opt.given() ? parse_when(opt.value, ctx.clock, what) : ctx.clock.now;
 }
 
-Record write_events(Context& ctx, Transaction& tx, const std::string& incident_key,
-                    const std::vector<incident::Event>& events, std::string_view action) {
-  Query q;
-  q.where.push_back({incident_event::incident, Op::eq, {incident_key}, {}});
-  std::int64_t n = tx.count(incident_event::kind(), q);
-  Record last = empty_record(incident_event::kind());
-  for (const auto& e : events) {
-    last = incident_event::make(incident_key, ++n, e, ctx.actor_handle());
-    tx.insert(incident_event::kind(), last, action);
-  }
-  return last;
-}
-
 void change_incident(Context& ctx, std::int64_t id, std::string_view action, std::string_view note,
                      const std::function<void(Record&, std::vector<incident::Event>&)>& mutate) {
   auto tx = ctx.store().begin(ctx.actor());
@@ -119,7 +106,7 @@ void change_incident(Context& ctx, std::int64_t id, std::string_view action, std
   std::vector<incident::Event> events;
   mutate(r, events);
   tx->update(incident::kind(), r, action, note);
-  write_events(ctx, *tx, display_key(incident::kind(), r), events, action);
+  incident_event::append(*tx, display_key(incident::kind(), r), events, ctx.actor_handle(), action);
   tx->commit();
   print_changed(ctx, incident_view(), std::move(r));
 }

@@ -15,10 +15,6 @@ View incident_view();
 /// prints the incident as print_changed does.
 void change_incident(Context& ctx, std::int64_t id, std::string_view action, std::string_view note,
                      const std::function<void(Record&, std::vector<incident::Event>&)>& mutate);
-/// Inserts `events` as the incident's next timeline entries (journalled as `action`); returns
-/// the last one written.
-Record write_events(Context& ctx, Transaction& tx, const std::string& incident_key,
-                    const std::vector<incident::Event>& events, std::string_view action);
 
 /// A phase or event time: the option's value (parse_when), or now when not given.
 Instant time_option(const Context& ctx, const TextOption& opt, std::string_view what);

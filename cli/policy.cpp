@@ -1,11 +1,13 @@
 // `cso policy add|list|show|edit|rm|history`; the approval flow is in policy_verbs.cpp,
 // acknowledgements in policy_acks.cpp, diff in policy_diff.cpp.
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/journal_view.h"
 #include "cli/policy_view.h"
 #include "core/audience.h"
 #include "core/error.h"
 #include "core/policy.h"
+#include "core/policy_service.h"
 #include "storage/open.h"
 
 #include <algorithm>
@@ -35,39 +37,6 @@ std::optional<std::string> policy_body(const TextOption& body, const TextOption&
                       Clock{});
   }
   return text;
-}
-
-Record get_policy(Reader& reader, const std::string& text) {
-  return reader.get_or_throw(policy::kind(), parse_id(policy::kind(), text, "ID"));
-}
-
-Record get_version(Reader& reader, const Record& p, std::int64_t number) {
-  const std::string key = policy_version::key_of(display_key(policy::kind(), p), number);
-  auto v = reader.get(policy_version::kind(), Value{key});
-  if (!v) {
-    throw not_found_error("{} has no version {}", display_key(policy::kind(), p), number);
-  }
-  return std::move(*v);
-}
-
-std::optional<Record> open_version_record(Reader& reader, const Record& p) {
-  const auto n = policy::open_version(p);
-  if (!n) {
-    return std::nullopt;
-  }
-  return get_version(reader, p, *n);
-}
-
-std::vector<Record> versions_of(Reader& reader, const Record& p) {
-  Query q;
-  q.unordered = true;  // by the (policy, version) index; a policy has few versions
-  q.where.push_back({policy_version::policy, Op::eq, {display_key(policy::kind(), p)}, {}});
-  std::vector<Record> out;
-  reader.each(policy_version::kind(), q, [&](Record& v) { out.push_back(v); });
-  std::sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
-    return a.integer(policy_version::version) < b.integer(policy_version::version);
-  });
-  return out;
 }
 
 namespace {
@@ -130,7 +99,7 @@ void run_add(Context& ctx, const PolicyOptions& o) {
 
 /// A new body: edits the open draft, or opens the next version of a published policy.
 void edit_body(Context& ctx, Transaction& tx, Record& p, std::string body, std::optional<std::string> summary) {
-  auto open = open_version_record(tx, p);
+  auto open = policy::open_version_record(tx, p);
   const std::string sha = storage::sha256_hex(body);
   if (open) {
     policy::require_version_status(p, &*open, "edit");
@@ -138,7 +107,7 @@ void edit_body(Context& ctx, Transaction& tx, Record& p, std::string body, std::
     tx.update(policy_version::kind(), *open, "policy.edit");
     return;
   }
-  const Record in_force = get_version(tx, p, p.integer(policy::version));
+  const Record in_force = policy::get_version(tx, p, p.integer(policy::version));
   if (in_force.text(policy_version::sha256) == sha) {
     throw conflict_error("{}: the body is the same as v{}'s, which is in force; nothing to change "
                          "('policy review' records a review without change)",
@@ -160,7 +129,7 @@ void run_edit(Context& ctx, const PolicyOptions& o) {
                       "--tags, --body, --body-file or --summary");
   }
   auto tx = ctx.store().begin(ctx.actor());
-  Record p = get_policy(*tx, o.id);
+  Record p = policy::get_policy(*tx, o.id);
   policy::require_status(p, "edit");
   if (o.new_title.given()) {
     p.set(policy::title, parse_title(ctx, o.new_title.value, "--title"));
@@ -183,7 +152,7 @@ void run_edit(Context& ctx, const PolicyOptions& o) {
   if (body) {
     edit_body(ctx, *tx, p, std::move(*body), std::move(summary));
   } else if (summary) {
-    auto open = open_version_record(*tx, p);
+    auto open = policy::open_version_record(*tx, p);
     if (!open || open->text(policy_version::status) != "draft") {
       throw usage_error("--summary: describes a change of the body; give --body or --body-file with it");
     }
@@ -196,35 +165,26 @@ void run_edit(Context& ctx, const PolicyOptions& o) {
   print_changed(ctx, policy_view(), std::move(p));
 }
 
-struct ListOptions {
-  TextOption status, owner, kind, review_due, sort, limit;
+struct ListFilters {
+  TextOption status, owner, kind, review_due;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.status, "--status", "draft,in_review,approved,published,retired (also matches the pending version)");
+  bind(l, f.owner, "--owner", "staff handles");
+  bind(l, f.kind, "--kind", "policy,standard,procedure");
+  bind(l, f.review_due, "--review-due", "published, next review within, e.g. 30d");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   policy::ListFilter f;
-  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
-    std::vector<std::string> out;
-    if (opt.given()) {
-      for (const auto& item : split_list(opt.value, what)) {
-        out.push_back(std::get<std::string>(parse_field_value(policy::kind(), field, item, what, ctx.clock)));
-      }
-    }
-    return out;
-  };
-  f.status = list_of(o.status, policy::status, "--status");
-  f.owner = list_of(o.owner, policy::owner, "--owner");
-  f.doc_kind = list_of(o.kind, policy::doc_kind, "--kind");
+  f.status = field_values(ctx, policy::kind(), policy::status, o.status, "--status");
+  f.owner = field_values(ctx, policy::kind(), policy::owner, o.owner, "--owner");
+  f.doc_kind = field_values(ctx, policy::kind(), policy::doc_kind, o.kind, "--kind");
   if (o.review_due.given()) {
     f.review_due_before = add(ctx.clock.now, parse_duration(o.review_due.value, "--review-due"));
   }
-  Query q = policy::make_query(f);
-  if (o.sort.given()) {
-    q.sort = parse_sort(policy::kind(), o.sort.value);
-  }
-  if (o.limit.given()) {
-    q.limit = positive_integer(o.limit.value, "--limit");
-  }
-  print_list(ctx, policy_view(), q);
+  return policy::make_query(f);
 }
 
 struct ShowOptions {
@@ -234,14 +194,14 @@ struct ShowOptions {
 };
 
 void run_show(Context& ctx, const ShowOptions& o) {
-  const Record p = get_policy(ctx.store(), o.id);
+  const Record p = policy::get_policy(ctx.store(), o.id);
   if (!o.version.given() && !o.body) {
     print_record(ctx, policy_view(), p);
     return;
   }
   const std::int64_t n =
       o.version.given() ? policy_version::parse_number(o.version.value, "--version") : p.integer(policy::version);
-  Record v = get_version(ctx.store(), p, n);
+  Record v = policy::get_version(ctx.store(), p, n);
   const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
   if (o.body && !json) {
     const auto& text = v.text(policy_version::body);
@@ -263,29 +223,6 @@ void run_show(Context& ctx, const ShowOptions& o) {
   write_object(ctx.out, ctx.output, names, cells);
 }
 
-void run_rm(Context& ctx, const std::string& id, bool force) {
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record p = get_policy(*tx, id);
-  const std::string key = display_key(policy::kind(), p);
-  if (!force) {
-    throw usage_error("policy rm {}: removing a record is for mistakes; retire it instead, or add --force", key);
-  }
-  Query acks;
-  acks.unordered = true;
-  acks.where.push_back({policy_ack::policy, Op::eq, {key}, {}});
-  std::vector<Record> parts;
-  tx->each(policy_ack::kind(), acks, [&](Record& a) { parts.push_back(a); });
-  for (const Record& a : parts) {
-    tx->remove(policy_ack::kind(), a, "policy.rm");
-  }
-  for (const Record& v : versions_of(*tx, p)) {
-    tx->remove(policy_version::kind(), v, "policy.rm");
-  }
-  tx->remove(policy::kind(), p, "policy.rm");
-  tx->commit();
-  ctx.out << key << '\n';
-}
-
 void bind_metadata(CLI::App* c, PolicyOptions& o) {
   bind(c, o.kind, "--kind", "policy, standard or procedure (default policy)");
   bind(c, o.audience, "--audience", "who must acknowledge it: all, team:NAME or role:NAME (default all)");
@@ -294,6 +231,12 @@ void bind_metadata(CLI::App* c, PolicyOptions& o) {
   bind(c, o.body, "--body", "the text (Markdown)");
   bind(c, o.body_file, "--body-file", "read the text from a file (- for stdin); at most 1 MiB");
   bind(c, o.summary, "--summary", "what this version changes");
+}
+
+const Noun& policy_noun() {
+  static const Noun k_noun{policy::kind(), "policy", "POL-n or n", "policies",
+                           [](const Context&) { return policy_view(); }};
+  return k_noun;
 }
 
 }  // namespace
@@ -309,15 +252,7 @@ void setup_policy(CLI::App& app, Context& ctx) {
   bind_metadata(a, *add);
   a->callback([&ctx, add] { run_add(ctx, *add); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*cmd, "list", "list policies");
-  bind(l, list->status, "--status", "draft,in_review,approved,published,retired (also matches the pending version)");
-  bind(l, list->owner, "--owner", "staff handles");
-  bind(l, list->kind, "--kind", "policy,standard,procedure");
-  bind(l, list->review_due, "--review-due", "published, next review within, e.g. 30d");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  bind(l, list->limit, "--limit", "at most N policies");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
+  add_list(*cmd, ctx, policy_noun(), "list policies", bind_filters, list_query);
 
   auto show = std::make_shared<ShowOptions>();
   CLI::App* s = add_command(*cmd, "show", "show a policy, one of its versions (--version), or a body (--body)");
@@ -335,19 +270,8 @@ void setup_policy(CLI::App& app, Context& ctx) {
   bind_metadata(e, *edit);
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto rm_id = std::make_shared<std::string>();
-  auto force = std::make_shared<bool>(false);
-  CLI::App* r = add_command(*cmd, "rm", "remove a policy entered by mistake, with its versions (the journal keeps them)");
-  r->add_option("ID", *rm_id, "POL-n or n")->required();
-  r->add_flag("--force", *force, "really remove it");
-  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
-
-  auto history_id = std::make_shared<std::string>();
-  CLI::App* h = add_command(*cmd, "history", "the journal entries of a policy, its versions and acknowledgements");
-  h->add_option("ID", *history_id, "POL-n or n")->required();
-  h->callback([&ctx, history_id] {
-    print_history(ctx, display_key(policy::kind(), get_policy(ctx.store(), *history_id)));
-  });
+  add_rm(*cmd, ctx, policy_noun(), "remove a policy entered by mistake, with its versions (the journal keeps them)");
+  add_history(*cmd, ctx, policy_noun(), "the journal entries of a policy, its versions and acknowledgements");
 
   setup_policy_verbs(cmd, ctx);
   setup_policy_acks(cmd, ctx);

@@ -4,6 +4,7 @@
 #include "cli/policy_view.h"
 #include "core/error.h"
 #include "core/policy.h"
+#include "core/policy_service.h"
 
 #include <dtl/dtl.hpp>
 
@@ -126,9 +127,9 @@ struct DiffOptions {
 };
 
 void run_diff(Context& ctx, const DiffOptions& o) {
-  const Record p = get_policy(ctx.store(), o.id);
+  const Record p = policy::get_policy(ctx.store(), o.id);
   const std::string key = display_key(policy::kind(), p);
-  const auto versions = versions_of(ctx.store(), p);
+  const auto versions = policy::versions_of(ctx.store(), p);
   const std::int64_t latest = versions.empty() ? 0 : versions.back().integer(policy_version::version);
   std::optional<std::int64_t> from, to;
   if (o.v1.empty()) {
@@ -146,8 +147,8 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     from = policy_version::parse_number(o.v1, "V1");
     to = o.v2.empty() ? latest : policy_version::parse_number(o.v2, "V2");
   }
-  const std::string before = from ? get_version(ctx.store(), p, *from).text(policy_version::body) : "";
-  const std::string after = get_version(ctx.store(), p, *to).text(policy_version::body);
+  const std::string before = from ? policy::get_version(ctx.store(), p, *from).text(policy_version::body) : "";
+  const std::string after = policy::get_version(ctx.store(), p, *to).text(policy_version::body);
   ctx.out << unified_diff(before, after, from ? fmt::format("{} v{}", key, *from) : "/dev/null",
                           fmt::format("{} v{}", key, *to));
 }

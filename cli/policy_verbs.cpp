@@ -4,6 +4,7 @@
 #include "cli/policy_view.h"
 #include "core/error.h"
 #include "core/policy.h"
+#include "core/policy_service.h"
 
 namespace cso::cli {
 namespace {
@@ -18,8 +19,8 @@ struct VerbOptions {
 void change_open(Context& ctx, const VerbOptions& o, std::string_view verb, std::string_view note,
                  const std::function<void(Record& p, Record& v, Transaction& tx)>& change) {
   auto tx = ctx.store().begin(ctx.actor());
-  Record p = get_policy(*tx, o.id);
-  auto v = open_version_record(*tx, p);
+  Record p = policy::get_policy(*tx, o.id);
+  auto v = policy::open_version_record(*tx, p);
   policy::require_version_status(p, v ? &*v : nullptr, verb);
   change(p, *v, *tx);
   const std::string action = fmt::format("policy.{}", verb);
@@ -43,7 +44,7 @@ void run_publish(Context& ctx, const VerbOptions& o) {
   change_open(ctx, o, "publish", "", [&](Record& p, Record& v, Transaction& tx) {
     std::optional<Record> in_force;
     if (p.text(policy::status) == "published") {
-      in_force = get_version(tx, p, p.integer(policy::version));
+      in_force = policy::get_version(tx, p, p.integer(policy::version));
     }
     policy::publish(p, v, in_force ? &*in_force : nullptr, effective, ctx.config, ctx.clock);
     if (in_force) {
@@ -55,13 +56,13 @@ void run_publish(Context& ctx, const VerbOptions& o) {
 void run_retire(Context& ctx, const VerbOptions& o) {
   const auto note = optional_note(o.note, "--note");
   auto tx = ctx.store().begin(ctx.actor());
-  Record p = get_policy(*tx, o.id);
+  Record p = policy::get_policy(*tx, o.id);
   policy::require_status(p, "retire");
   std::vector<Record> versions;
   if (p.text(policy::status) == "published") {
-    versions.push_back(get_version(*tx, p, p.integer(policy::version)));
+    versions.push_back(policy::get_version(*tx, p, p.integer(policy::version)));
   }
-  if (auto open = open_version_record(*tx, p)) {
+  if (auto open = policy::open_version_record(*tx, p)) {
     versions.push_back(std::move(*open));
   }
   std::vector<Record*> changed;
@@ -80,7 +81,7 @@ void run_retire(Context& ctx, const VerbOptions& o) {
 void run_review(Context& ctx, const VerbOptions& o) {
   const auto note = optional_note(o.note, "--note");
   auto tx = ctx.store().begin(ctx.actor());
-  Record p = get_policy(*tx, o.id);
+  Record p = policy::get_policy(*tx, o.id);
   policy::require_status(p, "review");
   policy::review(p, ctx.config, ctx.clock);
   tx->update(policy::kind(), p, "policy.review", note.value_or(""));

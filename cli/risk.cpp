@@ -1,6 +1,7 @@
 // `cso risk add|list|show|edit|rm`; the other verbs are in risk_verbs.cpp, matrix and import
 // in their own files.
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/risk_view.h"
 #include "cli/values.h"
 #include "core/error.h"
@@ -57,24 +58,24 @@ void run_add(Context& ctx, const AddOptions& o) {
   print_changed(ctx, risk_view(ctx), std::move(r));
 }
 
-struct ListOptions {
-  TextOption status, owner, level, category, min_score, review_due, sort, limit;
+struct ListFilters {
+  TextOption status, owner, level, category, min_score, review_due;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.status, "--status", "open,treating,accepted,closed");
+  bind(l, f.owner, "--owner", "staff handles");
+  bind(l, f.level, "--level", "low,medium,high,critical");
+  bind(l, f.category, "--category", "categories");
+  bind(l, f.min_score, "--min-score", "lowest score");
+  bind(l, f.review_due, "--review-due", "next review within, e.g. 14d");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   risk::ListFilter f;
-  const auto list_of = [&](const TextOption& opt, std::size_t field, const char* what) {
-    std::vector<std::string> out;
-    if (opt.given()) {
-      for (const auto& item : split_list(opt.value, what)) {
-        out.push_back(std::get<std::string>(parse_field_value(risk::kind(), field, item, what, ctx.clock)));
-      }
-    }
-    return out;
-  };
-  f.status = list_of(o.status, risk::status, "--status");
-  f.owner = list_of(o.owner, risk::owner, "--owner");
-  f.category = list_of(o.category, risk::category, "--category");
+  f.status = field_values(ctx, risk::kind(), risk::status, o.status, "--status");
+  f.owner = field_values(ctx, risk::kind(), risk::owner, o.owner, "--owner");
+  f.category = field_values(ctx, risk::kind(), risk::category, o.category, "--category");
   if (o.level.given()) {
     f.level = split_list(o.level.value, "--level");
   }
@@ -84,14 +85,7 @@ void run_list(Context& ctx, const ListOptions& o) {
   if (o.review_due.given()) {
     f.review_due_before = add(ctx.clock.now, parse_duration(o.review_due.value, "--review-due"));
   }
-  Query q = risk::make_query(f, ctx.config);
-  if (o.sort.given()) {
-    q.sort = parse_sort(risk::kind(), o.sort.value);
-  }
-  if (o.limit.given()) {
-    q.limit = positive_integer(o.limit.value, "--limit");
-  }
-  print_list(ctx, risk_view(ctx), q);
+  return risk::make_query(f, ctx.config);
 }
 
 struct EditOptions {
@@ -133,20 +127,12 @@ void run_edit(Context& ctx, const EditOptions& o) {
   });
 }
 
-void run_rm(Context& ctx, const std::string& id_text, bool force) {
-  const auto id = parse_id(risk::kind(), id_text, "ID");
-  if (!force) {
-    throw usage_error("risk rm {}: removing a record is for mistakes; close it instead, or add --force",
-                      display_id(risk::kind(), id));
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record r = tx->get_or_throw(risk::kind(), id);
-  tx->remove(risk::kind(), r, "risk.rm");
-  tx->commit();
-  ctx.out << display_key(risk::kind(), r) << '\n';
-}
-
 }  // namespace
+
+const Noun& risk_noun() {
+  static const Noun k_noun{risk::kind(), "risk", "RSK-n or n", "risks", risk_view};
+  return k_noun;
+}
 
 View risk_view(const Context& ctx) {
   const Config* config = &ctx.config;
@@ -175,24 +161,8 @@ void setup_risk(CLI::App& app, Context& ctx) {
   bind(a, add->review_every, "--review-every", "review period, e.g. 90d (default risk.review_every)");
   a->callback([&ctx, add] { run_add(ctx, *add); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*risk, "list", "list risks");
-  bind(l, list->status, "--status", "open,treating,accepted,closed");
-  bind(l, list->owner, "--owner", "staff handles");
-  bind(l, list->level, "--level", "low,medium,high,critical");
-  bind(l, list->category, "--category", "categories");
-  bind(l, list->min_score, "--min-score", "lowest score");
-  bind(l, list->review_due, "--review-due", "next review within, e.g. 14d");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  bind(l, list->limit, "--limit", "at most N risks");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
-
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = add_command(*risk, "show", "show one risk");
-  s->add_option("ID", *show_id, "RSK-n or n")->required();
-  s->callback([&ctx, show_id] {
-    print_record(ctx, risk_view(ctx), ctx.store().get_or_throw(risk::kind(), parse_id(risk::kind(), *show_id, "ID")));
-  });
+  add_list(*risk, ctx, risk_noun(), "list risks", bind_filters, list_query);
+  add_show(*risk, ctx, risk_noun(), "show one risk");
 
   auto edit = std::make_shared<EditOptions>();
   CLI::App* e = add_command(*risk, "edit", "change a risk's title, owner, category, description, period, due date or plan");
@@ -207,14 +177,9 @@ void setup_risk(CLI::App& app, Context& ctx) {
   bind(e, edit->plan, "--plan", "treatment plan");
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto rm_id = std::make_shared<std::string>();
-  auto force = std::make_shared<bool>(false);
-  CLI::App* r = add_command(*risk, "rm", "remove a risk entered by mistake (the journal keeps it)");
-  r->add_option("ID", *rm_id, "RSK-n or n")->required();
-  r->add_flag("--force", *force, "really remove it");
-  r->callback([&ctx, rm_id, force] { run_rm(ctx, *rm_id, *force); });
-
+  add_rm(*risk, ctx, risk_noun(), "remove a risk entered by mistake (the journal keeps it)");
   setup_risk_verbs(risk, ctx);
+  add_history(*risk, ctx, risk_noun(), "the journal entries of one risk, oldest first");
   setup_risk_matrix(risk, ctx);
   setup_risk_import(risk, ctx);
 }

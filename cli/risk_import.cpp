@@ -4,6 +4,7 @@
 #include "cli/risk_view.h"
 #include "core/error.h"
 #include "core/risk.h"
+#include "core/selectors.h"
 #include "core/staff.h"
 
 #include <ostream>
@@ -14,9 +15,7 @@ namespace {
 
 std::unordered_set<std::string> active_handles(Context& ctx) {
   std::unordered_set<std::string> out;
-  Query q;
-  q.where.push_back(Condition{staff::status, Op::eq, {std::string("active")}, {}});
-  ctx.store().each(staff::kind(), q, [&](const Record& r) { out.insert(r.text(staff::handle)); });
+  ctx.store().each(staff::kind(), select::active_staff(), [&](const Record& r) { out.insert(r.text(staff::handle)); });
   return out;
 }
 

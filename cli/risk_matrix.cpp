@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/risk_view.h"
 #include "core/risk.h"
+#include "core/selectors.h"
 #include "core/risk_matrix.h"
 
 #include <ostream>
@@ -63,9 +64,7 @@ void setup_risk_matrix(CLI::App* risk, Context& ctx) {
   m->add_flag("--residual", *residual, "use the residual ratings");
   m->callback([&ctx, residual] {
     risk::Matrix matrix(ctx.config.risk_matrix, *residual);
-    Query q;
-    q.where.push_back(Condition{risk::status, Op::ne, {std::string("closed")}, {}});
-    ctx.store().each(risk::kind(), q, [&](const Record& r) { matrix.add(r); });
+    ctx.store().each(risk::kind(), select::risks_not_closed(), [&](const Record& r) { matrix.add(r); });
     if (ctx.output.format == Format::table) {
       print_grid(ctx, matrix);
     } else {

@@ -1,5 +1,4 @@
-// `cso risk assess|treat|accept|review|close|reopen|history`: the state machine's verbs.
-#include "cli/journal_view.h"
+// `cso risk assess|treat|accept|review|close|reopen`: the state machine's verbs.
 #include "cli/commands.h"
 #include "cli/risk_view.h"
 #include "cli/values.h"
@@ -118,13 +117,6 @@ void setup_risk_verbs(CLI::App* risk, Context& ctx) {
   CLI::App* re = verb(risk, "reopen", "reopen a closed risk", *o);
   re->callback([&ctx, o] {
     run_simple(ctx, *o, "reopen", "", [](Record& rec, const Context& cx) { risk::reopen(rec, cx.clock); });
-  });
-
-  CLI::App* h = verb(risk, "history", "the journal entries of one risk, oldest first", *o);
-  h->callback([&ctx, o] {
-    const auto id = risk_id(*o);
-    ctx.store().get_or_throw(risk::kind(), id);
-    print_history(ctx, display_id(risk::kind(), id));
   });
 }
 

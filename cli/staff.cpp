@@ -1,6 +1,6 @@
 // `cso staff add|list|show|edit|history`; certifications, offboarding and import in staff_*.cpp.
 #include "cli/commands.h"
-#include "cli/journal_view.h"
+#include "cli/record_commands.h"
 #include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/error.h"
@@ -84,6 +84,37 @@ void bind_fields(CLI::App* app, StaffOptions& o) {
   bind(app, o.started, "--started", "start date");
 }
 
+struct ListFilters {
+  TextOption team, role;
+  bool all = false;
+};
+
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.team, "--team", "only these teams (a,b)");
+  bind(l, f.role, "--role", "only these roles (a,b)");
+  l->add_flag("--all", f.all, "include inactive (offboarded) staff");
+}
+
+Query list_query(Context&, const ListFilters& o) {
+  staff::ListFilter f;
+  f.include_inactive = o.all;
+  if (o.team.given()) {
+    f.teams = split_list(o.team.value, "--team");
+  }
+  if (o.role.given()) {
+    f.roles = split_list(o.role.value, "--role");
+  }
+  return staff::make_query(f);
+}
+
+Value parse_handle_key(std::string_view text, std::string_view what) { return Value{staff::parse_handle(text, what)}; }
+
+const Noun& staff_noun() {
+  static const Noun k_noun{staff::kind(), "staff",  "handle", "people", [](const Context&) { return staff_view(); },
+                           "HANDLE",      parse_handle_key};
+  return k_noun;
+}
+
 }  // namespace
 
 void setup_staff(CLI::App& app, Context& ctx) {
@@ -97,37 +128,8 @@ void setup_staff(CLI::App& app, Context& ctx) {
   bind_fields(a, *add);
   a->callback([&ctx, add] { run_add(ctx, *add); });
 
-  auto team = std::make_shared<TextOption>();
-  auto role = std::make_shared<TextOption>();
-  auto all = std::make_shared<bool>(false);
-  auto sort = std::make_shared<TextOption>();
-  CLI::App* l = add_command(*staff_cmd, "list", "list active staff (--all for everyone)");
-  bind(l, *team, "--team", "only these teams (a,b)");
-  bind(l, *role, "--role", "only these roles (a,b)");
-  bind(l, *sort, "--sort", "fields, -field for descending");
-  l->add_flag("--all", *all, "include inactive (offboarded) staff");
-  l->callback([&ctx, team, role, all, sort] {
-    staff::ListFilter f;
-    f.include_inactive = *all;
-    if (team->given()) {
-      f.teams = split_list(team->value, "--team");
-    }
-    if (role->given()) {
-      f.roles = split_list(role->value, "--role");
-    }
-    Query q = staff::make_query(f);
-    if (sort->given()) {
-      q.sort = parse_sort(staff::kind(), sort->value);
-    }
-    print_list(ctx, staff_view(), q);
-  });
-
-  auto show = std::make_shared<std::string>();
-  CLI::App* s = add_command(*staff_cmd, "show", "show one staff member");
-  s->add_option("HANDLE", *show, "handle")->required();
-  s->callback([&ctx, show] {
-    print_record(ctx, staff_view(), ctx.store().get_or_throw(staff::kind(), Value{staff::parse_handle(*show, "HANDLE")}));
-  });
+  add_list(*staff_cmd, ctx, staff_noun(), "list active staff (--all for everyone)", bind_filters, list_query);
+  add_show(*staff_cmd, ctx, staff_noun(), "show one staff member");
 
   auto edit = std::make_shared<StaffOptions>();
   CLI::App* e = add_command(*staff_cmd, "edit", "change a staff member's details");
@@ -136,14 +138,7 @@ void setup_staff(CLI::App& app, Context& ctx) {
   bind_fields(e, *edit);
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto history = std::make_shared<std::string>();
-  CLI::App* h = add_command(*staff_cmd, "history", "the journal entries of one staff member");
-  h->add_option("HANDLE", *history, "handle")->required();
-  h->callback([&ctx, history] {
-    const std::string handle = staff::parse_handle(*history, "HANDLE");
-    ctx.store().get_or_throw(staff::kind(), Value{handle});
-    print_history(ctx, handle);
-  });
+  add_history(*staff_cmd, ctx, staff_noun(), "the journal entries of one staff member");
 
   setup_staff_cert(staff_cmd, ctx);
   setup_staff_offboard(staff_cmd, ctx);

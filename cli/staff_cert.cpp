@@ -3,6 +3,7 @@
 #include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/cert.h"
+#include "core/staff_service.h"
 #include "core/error.h"
 #include "core/staff.h"
 
@@ -30,24 +31,8 @@ struct CertOptions {
   TextOption issuer, number, earned, expires;
 };
 
-/// The certification of `handle` called `name`, matched without regard to case.
-std::optional<Record> find_cert(Reader& reader, const std::string& handle, const std::string& name) {
-  if (auto exact = reader.get(cert::kind(), Value{cert::key_of(handle, name)})) {
-    return exact;
-  }
-  std::optional<Record> found;
-  Query q;
-  q.where.push_back({cert::staff, Op::eq, {handle}, {}});
-  reader.each(cert::kind(), q, [&](const Record& r) {
-    if (!found && cert::same_name(r.text(cert::name), name)) {
-      found = r;
-    }
-  });
-  return found;
-}
-
 Record find_cert_or_throw(Reader& reader, const std::string& handle, const std::string& name) {
-  auto r = find_cert(reader, handle, name);
+  auto r = cert::find(reader, handle, name);
   if (!r) {
     throw not_found_error("{} holds no certification '{}'; see 'cso staff cert list {}'", handle, name, handle);
   }
@@ -81,7 +66,7 @@ void run_add(Context& ctx, const CertOptions& o) {
   Record r = cert::make(n, ctx.clock);
   apply(ctx, o, r);
   auto tx = ctx.store().begin(ctx.actor());
-  if (const auto held = find_cert(*tx, handle, n.name)) {
+  if (const auto held = cert::find(*tx, handle, n.name)) {
     throw conflict_error(
         "{} already holds '{}' ({}); change it with 'cso staff cert edit {} \"{}\" --expires D' or "
         "remove it with 'cso staff cert rm {} \"{}\"'",
@@ -117,13 +102,6 @@ void run_rm(Context& ctx, const CertOptions& o) {
   ctx.out << r.text(cert::key) << '\n';
 }
 
-bool has_inactive_staff(Reader& reader) {
-  Query q;
-  q.where.push_back({staff::status, Op::ne, {std::string("active")}, {}});
-  q.limit = 1;
-  return reader.count(staff::kind(), q) > 0;
-}
-
 struct ListOptions {
   std::string handle;
   TextOption within, sort;
@@ -131,23 +109,17 @@ struct ListOptions {
 };
 
 void run_list(Context& ctx, const ListOptions& o) {
-  Query q;
+  cert::ListFilter f;
   Duration window = ctx.config.check_cert_warn_within;
   if (o.within.given()) {
     window = parse_duration(o.within.value, "--expiring-within");
-    q.where.push_back({cert::expires, Op::le, {format_date(add(ctx.clock.now, window))}, {}});
-    q.sort = {{cert::expires, false}};
+    f.expiring_by = format_date(add(ctx.clock.now, window));
   }
   if (!o.handle.empty()) {
-    q.where.push_back({cert::staff, Op::eq, {existing_staff(ctx, o.handle)}, {}});
-  } else if (!o.all && has_inactive_staff(ctx.store())) {
-    Condition active{cert::staff, Op::in, {}, {}};
-    Query people = staff::make_query({});
-    people.fields = {staff::handle};
-    ctx.store().each(staff::kind(), people,
-                     [&](const Record& r) { active.values.emplace_back(r.text(staff::handle)); });
-    q.where.push_back(std::move(active));
+    f.holder = existing_staff(ctx, o.handle);
   }
+  f.all = o.all;
+  Query q = cert::make_query(ctx.store(), f);
   if (o.sort.given()) {
     q.sort = parse_sort(cert::kind(), o.sort.value);
   }

@@ -1,12 +1,12 @@
 // `cso staff offboard HANDLE [--on D] [--reassign-to H]`: inactive, and what they own moves on.
 #include "cli/commands.h"
-#include "cli/incident_view.h"
 #include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/error.h"
-#include "core/incident.h"
 #include "core/ownership.h"
+#include "core/selectors.h"
 #include "core/staff.h"
+#include "core/staff_service.h"
 
 namespace cso::cli {
 namespace {
@@ -15,23 +15,6 @@ struct OffboardOptions {
   std::string handle;
   TextOption on, reassign_to;
 };
-
-struct OwnedItem {
-  const OwnedKind* owned;
-  Record record;
-};
-
-/// Every open item `handle` owns or leads, kind by kind in registry order, each by key.
-std::vector<OwnedItem> open_items(Reader& reader, const std::vector<OwnedKind>& kinds, const std::string& handle) {
-  std::vector<OwnedItem> out;
-  for (const auto& k : kinds) {
-    Query q;
-    q.where = k.open;
-    q.where.push_back({k.owner_field, Op::eq, {handle}, {}});
-    reader.each(*k.kind, q, [&](const Record& r) { out.push_back({&k, r}); });
-  }
-  return out;
-}
 
 std::string item_lines(const std::vector<OwnedItem>& items) {
   std::string out;
@@ -42,63 +25,42 @@ std::string item_lines(const std::vector<OwnedItem>& items) {
   return out;
 }
 
-/// The active people whose manager is `handle`.
-std::vector<std::string> reports_of(Reader& reader, const std::string& handle) {
-  Query q = staff::make_query({});
-  q.where.push_back({staff::manager, Op::eq, {handle}, {}});
-  q.fields = {staff::handle};
-  std::vector<std::string> out;
-  reader.each(staff::kind(), q, [&](const Record& r) { out.push_back(r.text(staff::handle)); });
-  return out;
-}
-
 void run_offboard(Context& ctx, const OffboardOptions& o) {
   const std::string handle = staff::parse_handle(o.handle, "HANDLE");
   const std::string left =
       o.on.given() ? format_date(parse_when(o.on.value, ctx.clock, "--on")) : format_date(ctx.clock.now);
-  const auto kinds = owned_kinds();
   auto tx = ctx.store().begin(ctx.actor());
   Record person = tx->get_or_throw(staff::kind(), Value{handle});
   staff::offboard(person, left, format_date(ctx.clock.now));
   std::optional<std::string> to;
   if (o.reassign_to.given()) {
-    to = active_staff(ctx, o.reassign_to.value, "--reassign-to");
+    to = staff::require_active(*tx, o.reassign_to.value, "--reassign-to");
     if (*to == handle) {
       throw usage_error("--reassign-to: {} is the person leaving; name someone who stays", handle);
     }
   }
-  auto items = open_items(*tx, kinds, handle);
+  auto items = open_items(*tx, owned_kinds(), handle);
   if (!items.empty() && !to) {
     throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle, items.size(),
                          items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them", item_lines(items));
   }
-  const std::string note = fmt::format("offboarding {}", handle);
-  for (auto& i : items) {
-    const std::string action = fmt::format("{}.reassign", i.owned->kind->name);
-    // An incident's timeline records every change of lead (SPEC §4 incident).
-    std::vector<incident::Event> events;
-    if (i.owned->kind == &incident::kind()) {
-      incident::set_lead(i.record, *to, ctx.clock.now, events);
-    }
-    i.record.set(i.owned->owner_field, *to);
-    if (i.owned->updated_field) {
-      i.record.set(*i.owned->updated_field, format_instant(ctx.clock.now));
-    }
-    tx->update(*i.owned->kind, i.record, action, note);
-    if (!events.empty()) {
-      write_events(ctx, *tx, display_key(*i.owned->kind, i.record), events, action);
-    }
+  if (to) {
+    reassign_all(*tx, items, *to, ctx.actor(), fmt::format("offboarding {}", handle));
   }
   tx->update(staff::kind(), person, "staff.offboard");
-  const auto reports = reports_of(*tx, handle);
+  const auto reports = tx->all(staff::kind(), select::reports_of(handle));
   tx->commit();
   print_changed(ctx, staff_view(), std::move(person));
   if (to) {
     ctx.info(fmt::format("moved {} item{} to {}", items.size(), items.size() == 1 ? "" : "s", *to));
   }
   if (!reports.empty()) {
+    std::vector<std::string> names;
+    for (const auto& r : reports) {
+      names.push_back(r.text(staff::handle));
+    }
     ctx.warn(fmt::format("{} still manages {}; give them a new manager with 'cso staff edit HANDLE --manager H'",
-                         handle, fmt::join(reports, ", ")));
+                         handle, fmt::join(names, ", ")));
   }
 }
 

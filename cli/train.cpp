@@ -1,7 +1,7 @@
 // `cso train add|list|show|edit|retire|history|rm`: courses. Assignments and completions are in
 // train_verbs.cpp, the LMS import in train_import.cpp, the completion matrix in train_matrix.cpp.
 #include "cli/commands.h"
-#include "cli/journal_view.h"
+#include "cli/record_commands.h"
 #include "cli/train_view.h"
 #include "cli/values.h"
 #include "core/audience.h"
@@ -108,28 +108,6 @@ void run_edit(Context& ctx, const CourseOptions& o) {
   });
 }
 
-/// Removes a course entered by mistake, with its assignments (the journal keeps them all).
-void run_rm(Context& ctx, const std::string& id_text, bool force) {
-  const auto id = parse_id(course::kind(), id_text, "ID");
-  if (!force) {
-    throw usage_error("train rm {}: removing a record is for mistakes; retire it instead, or add --force",
-                      display_id(course::kind(), id));
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  const Record c = tx->get_or_throw(course::kind(), id);
-  const std::string key = display_key(course::kind(), c);
-  std::vector<Record> parts;
-  Query q;
-  q.where.push_back(Condition{training::assignment::course, Op::eq, {key}, {}});
-  tx->each(training::assignment::kind(), q, [&](const Record& a) { parts.push_back(a); });
-  for (const auto& a : parts) {
-    tx->remove(training::assignment::kind(), a, "train.rm");
-  }
-  tx->remove(course::kind(), c, "train.rm");
-  tx->commit();
-  ctx.out << key << '\n';
-}
-
 void bind_course_options(CLI::App* c, CourseOptions& o) {
   bind(c, o.description, "--description", "what the course covers");
   bind(c, o.description_file, "--description-file", "read the description from a file (- for stdin)");
@@ -139,14 +117,25 @@ void bind_course_options(CLI::App* c, CourseOptions& o) {
   bind(c, o.min_score, "--min-score", "passing score 0..100; none: any completion passes");
 }
 
+struct ListFilters {
+  TextOption status;
+};
+
+void bind_filters(CLI::App* l, ListFilters& f) { bind(l, f.status, "--status", "active,retired"); }
+
+Query list_query(Context& ctx, const ListFilters& o) {
+  return course::make_query({field_values(ctx, course::kind(), course::status, o.status, "--status")});
+}
+
+const Noun& course_noun() {
+  static const Noun k_noun{course::kind(), "train", "TRN-n or n", "courses", [](const Context&) { return course_view(); }};
+  return k_noun;
+}
+
 }  // namespace
 
 View course_view() {
   return View{course::kind(), {"id", "title", "every", "audience", "due_within", "min_score", "status"}};
-}
-
-Record course_or_throw(Reader& reader, const std::string& id_text) {
-  return reader.get_or_throw(course::kind(), parse_id(course::kind(), id_text, "ID"));
 }
 
 void setup_train(CLI::App& app, Context& ctx) {
@@ -159,30 +148,10 @@ void setup_train(CLI::App& app, Context& ctx) {
   bind_course_options(a, *add);
   a->callback([&ctx, add] { run_add(ctx, *add); });
 
-  auto status = std::make_shared<TextOption>();
-  auto sort = std::make_shared<TextOption>();
-  CLI::App* l = add_command(*train, "list", "list courses");
-  bind(l, *status, "--status", "active,retired");
-  bind(l, *sort, "--sort", "fields, -field for descending");
-  l->callback([&ctx, status, sort] {
-    Query q;
-    if (status->given()) {
-      Condition c{course::status, Op::in, {}, {}};
-      for (const auto& s : split_list(status->value, "--status")) {
-        c.values.push_back(parse_field_value(course::kind(), course::status, s, "--status", ctx.clock));
-      }
-      q.where.push_back(std::move(c));
-    }
-    if (sort->given()) {
-      q.sort = parse_sort(course::kind(), sort->value);
-    }
-    print_list(ctx, course_view(), q);
-  });
+  add_list(*train, ctx, course_noun(), "list courses", bind_filters, list_query);
+  add_show(*train, ctx, course_noun(), "show one course");
 
   auto id = std::make_shared<std::string>();
-  CLI::App* s = add_command(*train, "show", "show one course");
-  s->add_option("ID", *id, "TRN-n or n")->required();
-  s->callback([&ctx, id] { print_record(ctx, course_view(), course_or_throw(ctx.store(), *id)); });
 
   auto edit = std::make_shared<CourseOptions>();
   CLI::App* e = add_command(*train, "edit", "change an active course (existing assignments keep their due dates)");
@@ -200,15 +169,8 @@ void setup_train(CLI::App& app, Context& ctx) {
     });
   });
 
-  CLI::App* h = add_command(*train, "history", "the journal entries of a course and its assignments, oldest first");
-  h->add_option("ID", *id, "TRN-n or n")->required();
-  h->callback([&ctx, id] { print_history(ctx, display_key(course::kind(), course_or_throw(ctx.store(), *id))); });
-
-  auto force = std::make_shared<bool>(false);
-  CLI::App* rm = add_command(*train, "rm", "remove a course entered by mistake, with its assignments (the journal keeps them)");
-  rm->add_option("ID", *id, "TRN-n or n")->required();
-  rm->add_flag("--force", *force, "really remove it");
-  rm->callback([&ctx, id, force] { run_rm(ctx, *id, *force); });
+  add_history(*train, ctx, course_noun(), "the journal entries of a course and its assignments, oldest first");
+  add_rm(*train, ctx, course_noun(), "remove a course entered by mistake, with its assignments (the journal keeps them)");
 
   setup_train_verbs(train, ctx);
   setup_train_import(train, ctx);

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/staff.h"
 #include "core/training.h"
+#include "core/training_service.h"
 
 #include <algorithm>
 #include <cctype>
@@ -88,7 +89,7 @@ std::string person(const People& staff, const ImportRow& row) {
 }
 
 void run_import(Context& ctx, const std::string& id, const std::string& path) {
-  const Record c = course_or_throw(ctx.store(), id);
+  const Record c = training::course_or_throw(ctx.store(), id);
   const std::string key = display_key(course::kind(), c);
   if (c.text(course::status) != "active") {
     throw conflict_error("{} is {}; 'train import' needs a course that is active", key, c.text(course::status));
@@ -106,7 +107,7 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
     if (const auto cell = row.cells[training::file_score]; cell && !cell->empty()) {
       score = row.located(training::file_score, [&] { return training::parse_score(*cell, "score"); });
     }
-    const auto latest = latest_assignment(tx, key, handle);
+    const auto latest = training::latest_assignment(tx, key, handle);
     auto attempt = row.located(training::file_score, [&] {
       return training::record_attempt(c, latest, handle, on, score, ctx.config, "score");
     });

@@ -6,7 +6,9 @@
 #include "core/audience.h"
 #include "core/json_text.h"
 #include "core/staff.h"
+#include "core/selectors.h"
 #include "core/training.h"
+#include "core/training_service.h"
 
 #include <ostream>
 #include <set>
@@ -36,11 +38,9 @@ struct Matrix {
 Matrix read_matrix(Context& ctx, const Options& o) {
   Matrix m;
   if (o.id.given()) {
-    m.courses.push_back(course_or_throw(ctx.store(), o.id.value));
+    m.courses.push_back(training::course_or_throw(ctx.store(), o.id.value));
   } else {
-    Query q;
-    q.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
-    ctx.store().each(course::kind(), q, [&](const Record& c) { m.courses.push_back(c); });
+    ctx.store().each(course::kind(), select::active_courses(), [&](const Record& c) { m.courses.push_back(c); });
   }
   std::set<std::string> in_audience;
   std::vector<std::map<std::string, Record>> latest;
@@ -49,7 +49,7 @@ Matrix read_matrix(Context& ctx, const Options& o) {
       ctx.store().each(staff::kind(), audience_query(c.text(course::audience)),
                        [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
     }
-    latest.push_back(latest_assignments(ctx.store(), display_key(course::kind(), c)));
+    latest.push_back(training::latest_assignments(ctx.store(), display_key(course::kind(), c)));
   }
   staff::ListFilter f;
   if (o.team.given()) {

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/staff.h"
 #include "core/training.h"
+#include "core/training_service.h"
 
 #include <algorithm>
 #include <ostream>
@@ -63,47 +64,23 @@ void run_assign(Context& ctx, const AssignOptions& o) {
     }
   }
   auto tx = ctx.store().begin(ctx.actor());
-  const Record c = course_or_throw(*tx, o.id);
-  training::require_status(c, "assign");
-  const std::string key = display_key(course::kind(), c);
-  std::vector<Record> created;
-  for (const auto& handle : handles) {
-    const auto latest = latest_assignment(*tx, key, handle);
-    if (latest && training::is_open(*latest)) {
-      ctx.info(fmt::format("{} already has an open assignment of {} ({}, due {}); not assigned again", handle, key,
-                           latest->text(assignment::key), latest->text(assignment::due)));
-      continue;
-    }
-    const std::int64_t cycle = latest ? latest->integer(assignment::cycle) + 1 : 1;
-    Record a = training::make_assignment(c, handle, cycle, today, due.value_or(training::due_for(c, today, ctx.config)));
-    tx->insert(assignment::kind(), a, "train.assign");
-    created.push_back(std::move(a));
-  }
+  const Record c = training::course_or_throw(*tx, o.id);
+  auto done = training::assign(*tx, c, handles, due, ctx.config, ctx.clock);
   tx->commit();
-  print_assignments(ctx, created);
+  const std::string key = display_key(course::kind(), c);
+  for (const auto& open : done.already_open) {
+    ctx.info(fmt::format("{} already has an open assignment of {} ({}, due {}); not assigned again",
+                         open.text(assignment::staff), key, open.text(assignment::key), open.text(assignment::due)));
+  }
+  print_assignments(ctx, done.created);
 }
 
 void run_sync(Context& ctx) {
   auto tx = ctx.store().begin(ctx.actor());
-  std::vector<Record> courses;
-  Query active;
-  active.where.push_back(Condition{course::status, Op::eq, {std::string("active")}, {}});
-  tx->each(course::kind(), active, [&](const Record& c) { courses.push_back(c); });
-  std::vector<std::string> created;
-  std::int64_t touched = 0;
-  for (const auto& c : courses) {
-    std::vector<std::string> audience;
-    tx->each(staff::kind(), audience_query(c.text(course::audience)),
-             [&](const Record& p) { audience.push_back(p.text(staff::handle)); });
-    const auto latest = latest_assignments(*tx, display_key(course::kind(), c));
-    auto fresh = training::sync_course(c, audience, latest, ctx.config, ctx.clock);
-    touched += fresh.empty() ? 0 : 1;
-    for (auto& a : fresh) {
-      tx->insert(assignment::kind(), a, "train.sync");
-      created.push_back(a.text(assignment::key));
-    }
-  }
+  const training::Synced done = training::sync(*tx, ctx.config, ctx.clock);
   tx->commit();
+  const auto& created = done.created;
+  const std::int64_t touched = done.courses;
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
     std::string keys;
     for (const auto& k : created) {
@@ -138,23 +115,9 @@ void run_complete(Context& ctx, const CompleteOptions& o) {
     score = training::parse_score(o.score.value, "--score");
   }
   auto tx = ctx.store().begin(ctx.actor());
-  const Record c = course_or_throw(*tx, o.id);
+  const Record c = training::course_or_throw(*tx, o.id);
   const std::string key = display_key(course::kind(), c);
-  const auto latest = latest_assignment(*tx, key, handle);
-  if ((!latest || !training::is_open(*latest)) && c.text(course::status) != "active") {
-    throw conflict_error("{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
-                         "completion only for a course that is active", key, c.text(course::status), handle);
-  }
-  auto attempt = training::record_attempt(c, latest, handle, format_date(on), score, ctx.config, "--score");
-  if (attempt.outcome == training::Outcome::unchanged) {
-    throw conflict_error("{} already completed {} on {} ({}); nothing to record", handle, key,
-                         attempt.assignment.text(assignment::completed_on), attempt.assignment.text(assignment::key));
-  }
-  if (attempt.created) {
-    tx->insert(assignment::kind(), attempt.assignment, "train.complete");
-  } else {
-    tx->update(assignment::kind(), attempt.assignment, "train.complete");
-  }
+  auto attempt = training::complete(*tx, c, handle, format_date(on), score, ctx.config);
   tx->commit();
   if (attempt.outcome == training::Outcome::failed) {
     ctx.info(fmt::format("{} scored {} on {}, under the passing score {}: a failed attempt; still due {}", handle,

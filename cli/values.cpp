@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "core/json_text.h"
-#include "core/staff.h"
+#include "core/staff_service.h"
 #include "core/store.h"
 
 #include <fstream>
@@ -60,15 +60,7 @@ std::optional<std::string> long_text(const TextOption& inline_text, const TextOp
 }
 
 std::string active_staff(Context& ctx, const std::string& handle, std::string_view what) {
-  const std::string h = staff::parse_handle(handle, what);
-  const auto person = ctx.store().get(staff::kind(), Value{h});
-  if (!person) {
-    throw not_found_error("{}: no staff member '{}'; add them with 'cso staff add {} --name NAME'", what, h, h);
-  }
-  if (person->text(staff::status) != "active") {
-    throw conflict_error("{}: '{}' is not active (offboarded); name an active staff member", what, h);
-  }
-  return h;
+  return staff::require_active(ctx.store(), handle, what);
 }
 
 std::int64_t positive_integer(const std::string& text, std::string_view what) {

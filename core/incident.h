@@ -111,6 +111,8 @@ std::string key_of(std::string_view incident_key, std::int64_t n);
 Record make(std::string_view incident_key, std::int64_t n, const incident::Event& e, std::string_view actor);
 /// Orders a timeline: by time, then by number (the order they were recorded).
 void sort_timeline(std::vector<Record>& events);
+/// The incident's timeline entries, in timeline order.
+std::vector<Record> timeline(Reader& reader, std::string_view incident_key);
 /// Records `events` on the incident's timeline in `tx`, numbered after those it has, each
 /// journalled as `action`; returns the last one written (an empty record when none).
 Record append(Transaction& tx, std::string_view incident_key, const std::vector<incident::Event>& events,

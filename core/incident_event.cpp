@@ -60,6 +60,12 @@ void sort_timeline(std::vector<Record>& events) {
   });
 }
 
+std::vector<Record> timeline(Reader& reader, std::string_view incident_key) {
+  auto events = reader.all(kind(), select::events_of(incident_key));
+  sort_timeline(events);
+  return events;
+}
+
 Record append(Transaction& tx, std::string_view incident_key, const std::vector<incident::Event>& events,
               std::string_view actor, std::string_view action) {
   std::int64_t n = tx.count(kind(), select::events_of(incident_key));

@@ -51,7 +51,8 @@ void reassign_all(Transaction& tx, std::vector<OwnedItem>& items, const std::str
   }
 }
 
-std::vector<OwnedKind> owned_kinds() {
+const std::vector<OwnedKind>& owned_kinds() {
+  static const std::vector<OwnedKind> k_kinds = [] {
   std::vector<OwnedKind> out;
   out.push_back({&policy::kind(),
                  policy::owner,
@@ -79,6 +80,8 @@ std::vector<OwnedKind> owned_kinds() {
                  {{audit::status, Op::ne, {std::string("closed")}, {}}},
                  audit::updated});
   return out;
+  }();
+  return k_kinds;
 }
 
 }  // namespace cso

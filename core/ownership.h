@@ -27,7 +27,7 @@ struct OwnedKind {
 };
 
 /// Every kind of item a person can own, in SPEC order (policies, risks, incidents, findings…).
-std::vector<OwnedKind> owned_kinds();
+const std::vector<OwnedKind>& owned_kinds();
 
 /// The plain move: the owner field (and the updated instant, if any) changes; one entry.
 void move_owner(Transaction& tx, const OwnedKind& owned, Record& item, const std::string& to, const Actor& actor,

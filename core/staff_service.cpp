@@ -1,7 +1,9 @@
 #include "core/staff_service.h"
 
 #include "core/audience.h"
+#include "core/cert.h"
 #include "core/error.h"
+#include "core/selectors.h"
 #include "core/staff.h"
 
 namespace cso::staff {
@@ -25,3 +27,41 @@ std::vector<std::string> audience_members(Reader& reader, std::string_view audie
 }
 
 }  // namespace cso::staff
+
+namespace cso::cert {
+
+std::optional<Record> find(Reader& reader, const std::string& handle, const std::string& name) {
+  if (auto exact = reader.get(kind(), Value{key_of(handle, name)})) {
+    return exact;
+  }
+  std::optional<Record> found;
+  reader.each(kind(), select::certs_of(handle), [&](const Record& r) {
+    if (!found && same_name(r.text(cert::name), name)) {
+      found = r;
+    }
+  });
+  return found;
+}
+
+Query make_query(Reader& reader, const ListFilter& f) {
+  Query q = f.expiring_by ? select::certs_expiring_by(*f.expiring_by) : Query{};
+  if (f.expiring_by) {
+    q.sort = {{expires, false}};
+  }
+  if (f.holder) {
+    q.where.push_back({staff, Op::eq, {*f.holder}, {}});
+  } else if (!f.all) {
+    Query inactive = select::inactive_staff();
+    inactive.limit = 1;
+    if (reader.count(cso::staff::kind(), inactive) > 0) {
+      Condition active{staff, Op::in, {}, {}};
+      for (const auto& h : reader.all(cso::staff::kind(), select::active_staff())) {
+        active.values.emplace_back(h.text(cso::staff::handle));
+      }
+      q.where.push_back(std::move(active));
+    }
+  }
+  return q;
+}
+
+}  // namespace cso::cert

@@ -2,6 +2,8 @@
 // Staff questions that need the store: who may own, lead or sign for something.
 #include "core/store.h"
 
+#include <optional>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,3 +18,18 @@ std::string require_active(Reader& reader, std::string_view handle, std::string_
 std::vector<std::string> audience_members(Reader& reader, std::string_view audience);
 
 }  // namespace cso::staff
+
+namespace cso::cert {
+
+/// The certification of `handle` called `name`, matched without regard to case.
+std::optional<Record> find(Reader& reader, const std::string& handle, const std::string& name);
+
+struct ListFilter {
+  std::optional<std::string> expiring_by;  ///< expiring on or before this date, soonest first
+  std::optional<std::string> holder;       ///< one person's (any status)
+  bool all = false;                        ///< inactive people's too
+};
+/// The certifications `f` selects: by default those of active staff.
+Query make_query(Reader& reader, const ListFilter& f);
+
+}  // namespace cso::cert

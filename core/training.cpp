@@ -249,4 +249,10 @@ std::optional<std::int64_t> percent(std::int64_t complete, std::int64_t assigned
   return complete * 100 / assigned;
 }
 
+Query course::make_query(const course::ListFilter& f) {
+  Query q;
+  where_one_of(q, course::status, f.status);
+  return q;
+}
+
 }  // namespace cso::training

@@ -8,6 +8,7 @@
 // pairs and of open assignments give completion rates. A failed attempt (a score under
 // min_score) leaves the assignment open and counts in `attempts`.
 #include "core/config.h"
+#include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
 
@@ -22,6 +23,11 @@ namespace course {
 /// Field positions in a course Record.
 enum F : std::size_t { id, title, description, every, audience, due_within, min_score, status, created, updated, field_count };
 const KindDef& kind();
+
+struct ListFilter {
+  std::vector<std::string> status;
+};
+Query make_query(const ListFilter& f);
 }  // namespace course
 
 namespace assignment {
