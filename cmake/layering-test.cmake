@@ -73,7 +73,7 @@ foreach(v IN LISTS found)
   endif()
 endforeach()
 
-# 3. Compiler probes. The command line of the first source of `folder` in the database.
+# 3. Compiler probes. The command line of the first source under `folder` in the database.
 if(NOT EXISTS "${CSO_BINARY_DIR}/compile_commands.json")
   message(FATAL_ERROR "layering: no ${CSO_BINARY_DIR}/compile_commands.json (CMAKE_EXPORT_COMPILE_COMMANDS)")
 endif()
@@ -84,7 +84,7 @@ foreach(folder IN ITEMS core storage)
   foreach(i RANGE ${last})
     string(JSON source GET "${database}" ${i} file)
     file(RELATIVE_PATH relative "${CSO_SOURCE_DIR}" "${source}")
-    if(relative MATCHES "^${folder}/[^/]+\\.cpp$")
+    if(relative MATCHES "^${folder}/.+\\.cpp$")
       string(JSON directory_${folder} GET "${database}" ${i} directory)
       string(JSON command GET "${database}" ${i} command)
       separate_arguments(command_${folder} UNIX_COMMAND "${command}")
