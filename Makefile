@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSO_WERROR=ON
 DEMO_DIR ?= $(BUILD)/demo
 
-.PHONY: all deps build demo test test-asan fuzz bench clean
+.PHONY: all deps build configure demo test test-asan fuzz bench lint lint-format lint-tidy format clean
 
 all: build
 
@@ -19,7 +19,9 @@ deps:
 $(BUILD)/Makefile: CMakeLists.txt | deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/Makefile
+configure: deps $(BUILD)/Makefile
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
@@ -40,6 +42,20 @@ fuzz: deps
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_config
 	mkdir -p $(FUZZ_BUILD)/corpus
 	$(FUZZ_BUILD)/tests/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(FUZZ_BUILD)/corpus tests/config-corpus
+
+# The house style (STYLE §12, scripts/lint): clang-format (check only) and clang-tidy's short
+# list as errors. clang-tidy reads the compile database, so it needs a configured build only.
+lint: lint-format lint-tidy
+
+lint-format: deps
+	scripts/lint format
+
+lint-tidy: configure
+	JOBS=$(JOBS) scripts/lint tidy $(BUILD)
+
+# Rewrites every tracked C++ file in the house format (what lint-format checks).
+format: deps
+	git ls-files -z -- '*.cpp' '*.h' | xargs -0 --no-run-if-empty clang-format-14 -i
 
 bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCSO_WERROR=ON
