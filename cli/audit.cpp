@@ -7,6 +7,8 @@
 #include "core/error.h"
 #include "core/finding.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 namespace cso::cli {
@@ -115,10 +117,9 @@ void run_show(Context& ctx, const std::string& id_text) {
     names.emplace_back(audit::kind().fields[i].name);
     cells.push_back(cell_of(audit::kind(), i, r));
   }
-  names.emplace_back("findings");
-  Cell findings{Value{findings_json(ctx, key)}, Style::none, true};
-  cells.push_back(std::move(findings));
-  write_object(ctx.out, ctx.output, names, cells);
+  Json out = json_object(names, cells);
+  out["findings"] = findings_json(ctx, key);
+  write_json(ctx.out, out, json_layout(ctx.output.format));
 }
 
 struct EditOptions {

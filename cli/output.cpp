@@ -5,9 +5,12 @@
 
 #include "cli/output_table.h"
 #include "core/error.h"
-#include "core/json_text.h"
 
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <exception>
 #include <ostream>
 #include <stdexcept>
@@ -15,9 +18,7 @@
 namespace cso::cli {
 namespace {
 
-enum class Layout { compact, pretty };
-
-/// The per-thread buffer a row is built in, so streaming a list allocates nothing per row.
+/// The per-thread buffer a row is built in, so streaming a list reuses one allocation.
 std::string& scratch() {
   thread_local std::string buffer;
   buffer.clear();
@@ -28,40 +29,6 @@ void append_integer(std::string& out, std::int64_t v) {
   char digits[24];
   const auto result = std::to_chars(std::begin(digits), std::end(digits), v);
   out.append(digits, result.ptr);
-}
-
-void append_json(std::string& out, const Value& v) {
-  if (const auto* text = std::get_if<std::string>(&v)) {
-    append_json_string(out, *text);
-  } else if (const auto* number = std::get_if<std::int64_t>(&v)) {
-    append_integer(out, *number);
-  } else {
-    out.append("null");
-  }
-}
-
-void append_json_object(std::string& out, const std::vector<std::string>& columns, const std::vector<Cell>& cells,
-                        Layout layout) {
-  if (columns.empty()) {
-    out.append("{}");
-    return;
-  }
-  out.push_back('{');
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (layout == Layout::pretty) {
-      out.append(i == 0 ? "\n  " : ",\n  ");
-    } else if (i > 0) {
-      out.push_back(',');
-    }
-    append_json_string(out, columns[i]);
-    out.append(layout == Layout::pretty ? ": " : ":");
-    if (cells[i].raw_json && std::holds_alternative<std::string>(cells[i].value)) {
-      out.append(std::get<std::string>(cells[i].value));
-    } else {
-      append_json(out, cells[i].value);
-    }
-  }
-  out.append(layout == Layout::pretty ? "\n}" : "}");
 }
 
 /// A text field: formula guard, then RFC 4180 quoting when the field needs it.
@@ -170,10 +137,10 @@ void RowWriter::row(std::vector<Cell> cells) {
   switch (m_opts.format) {
     case Format::json:
       buffer.append(m_rows == 0 ? "[\n" : ",\n");
-      append_json_object(buffer, m_columns, cells, Layout::compact);
+      buffer.append(json_text(json_object(m_columns, cells), JsonLayout::compact));
       break;
     case Format::jsonl:
-      append_json_object(buffer, m_columns, cells, Layout::compact);
+      buffer.append(json_text(json_object(m_columns, cells), JsonLayout::compact));
       buffer.push_back('\n');
       break;
     case Format::csv:
@@ -187,6 +154,9 @@ void RowWriter::row(std::vector<Cell> cells) {
       break;
   }
   m_out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  if (!m_out) {
+    flush_or_throw(m_out);  // stop at the first failed write, with its errno, not after the whole list
+  }
   ++m_rows;
 }
 
@@ -215,7 +185,7 @@ void RowWriter::finish() {
       }
       break;
   }
-  m_out.flush();
+  flush_or_throw(m_out);
 }
 
 void write_object(std::ostream& out, const OutputOptions& opts, const std::vector<std::string>& columns,
@@ -228,9 +198,8 @@ void write_object(std::ostream& out, const OutputOptions& opts, const std::vecto
       return;
     case Format::json:
     case Format::jsonl:
-      append_json_object(buffer, columns, cells, opts.format == Format::json ? Layout::pretty : Layout::compact);
-      buffer.push_back('\n');
-      break;
+      write_json(out, json_object(columns, cells), json_layout(opts.format));
+      return;
     case Format::csv:
     case Format::tsv:
       append_csv_header(buffer, columns, separator_of(opts.format));
@@ -246,9 +215,84 @@ std::string csv_field(const Cell& cell, char separator) {
   return out;
 }
 
-std::string json_value(const Value& v) {
+std::string_view format_name(Format format) {
+  constexpr std::string_view k_names[] = {"table", "json", "jsonl", "csv", "tsv"};
+  return k_names[static_cast<std::size_t>(format)];
+}
+
+std::string FormatSet::names() const {
+  std::vector<std::string_view> names;
+  for (const Format f : {Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv}) {
+    if (has(f)) {
+      names.push_back(format_name(f));
+    }
+  }
   std::string out;
-  append_json(out, v);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+void require_format(Format format, const FormatSet& formats, std::string_view command) {
+  if (!formats.has(format)) {
+    throw usage_error("--format {}: '{}' prints {}", format_name(format), command, formats.names());
+  }
+}
+
+std::optional<std::string> flush_failure(std::ostream& out) {
+  errno = out ? 0 : errno;  // a stream that failed earlier keeps the errno of its failed write
+  out.flush();
+  if (out) {
+    return std::nullopt;
+  }
+  return errno != 0 ? std::string(std::strerror(errno)) : std::string("the stream is in a failed state");
+}
+
+void flush_or_throw(std::ostream& out) {
+  if (const auto reason = flush_failure(out)) {
+    throw runtime_error("cannot write to standard output: {}", *reason);
+  }
+}
+
+std::string json_text(const Json& value, JsonLayout layout) {
+  return value.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+void write_json(std::ostream& out, const Json& value, JsonLayout layout) {
+  std::string text = json_text(value, layout);
+  text.push_back('\n');
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+JsonLayout json_layout(Format format) { return format == Format::jsonl ? JsonLayout::compact : JsonLayout::pretty; }
+
+Json json_of(const Value& v) {
+  if (const auto* text = std::get_if<std::string>(&v)) {
+    return *text;
+  }
+  if (const auto* number = std::get_if<std::int64_t>(&v)) {
+    return *number;
+  }
+  return nullptr;
+}
+
+Json json_object(const std::vector<std::string>& columns, const std::vector<Cell>& cells) {
+  check_width(columns, cells);
+  Json out = Json::object();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto* text = std::get_if<std::string>(&cells[i].value);
+    if (cells[i].raw_json && text != nullptr) {
+      // Already JSON (a journal entry's canonical data); text that does not parse stays a string.
+      out[columns[i]] = Json::parse(*text, nullptr, false);
+      if (out[columns[i]].is_discarded()) {
+        out[columns[i]] = *text;
+      }
+    } else {
+      out[columns[i]] = json_of(cells[i].value);
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,8 @@
 #include "core/staff.h"
 #include "core/training.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <ostream>
 
@@ -105,12 +107,8 @@ void run_sync(Context& ctx) {
   }
   tx.commit();
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
-    std::string keys;
-    for (const auto& k : created) {
-      keys += (keys.empty() ? "" : ", ") + json_value(Value{k});
-    }
-    ctx.out << fmt::format("{{\"created\": {}, \"courses\": {}, \"assignments\": [{}]}}\n", created.size(), touched,
-                           keys);
+    write_json(ctx.out, {{"created", created.size()}, {"courses", touched}, {"assignments", created}},
+               json_layout(ctx.output.format));
   } else if (created.empty()) {
     ctx.out << "0 assignments created\n";
   } else {
