@@ -31,12 +31,8 @@ constexpr std::array<CommandDef, 14> k_commands{{
 /// command prints records (lists, one record, a changed record's ID or the record): every format.
 /// Checked once, after parsing and before the command runs, so a write command refuses a
 /// format before it writes anything.
-struct CommandFormats {
-  std::string_view path;
-  FormatSet formats;
-};
 constexpr FormatSet k_json_report{Format::table, Format::json, Format::jsonl};
-const CommandFormats k_command_formats[] = {
+constexpr CommandFormats k_command_formats[] = {
     {"cso init", k_table_only},
     {"cso status", k_table_json},
     {"cso verify", k_json_report},
@@ -56,6 +52,12 @@ const CommandFormats k_command_formats[] = {
     {"cso train sync", k_json_report},
     {"cso staff import", k_table_only},
     {"cso staff cert rm", k_table_only},
+    // Reports for people whose rows any format can carry.
+    {"cso log", k_record_formats},
+    {"cso config list", k_record_formats},
+    {"cso risk matrix", k_record_formats},
+    {"cso incident metrics", k_record_formats},
+    {"cso train status", k_record_formats},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
@@ -142,6 +144,8 @@ void require_command_format(const Context& ctx, const CLI::App& app) {
 }
 
 }  // namespace
+
+std::span<const CommandFormats> declared_formats() { return k_command_formats; }
 
 FormatSet command_formats(std::string_view path) {
   for (const auto& c : k_command_formats) {
