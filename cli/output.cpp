@@ -94,7 +94,33 @@ void check_width(const std::vector<std::string>& columns, const std::vector<Cell
   }
 }
 
+/// Sets `slot` to the JSON of `cell`, reusing the string it holds when it can (a list's rows
+/// have the same shape, so streaming one allocates little).
+void assign(Json& slot, const Cell& cell) {
+  const auto* text = std::get_if<std::string>(&cell.value);
+  if (cell.raw_json && text != nullptr) {
+    // Already JSON (a journal entry's canonical data); text that does not parse stays a string.
+    slot = Json::parse(*text, nullptr, false);
+    if (slot.is_discarded()) {
+      slot = *text;
+    }
+  } else if (text != nullptr && slot.is_string()) {
+    slot.get_ref<std::string&>().assign(*text);
+  } else {
+    slot = json_of(cell.value);
+  }
+}
+
+using Serializer = nlohmann::detail::serializer<Json>;
+
 }  // namespace
+
+/// The row object and a serializer appending to the row buffer, kept for the whole list.
+struct RowWriter::JsonRow {
+  Json object = Json::object();
+  std::string buffer;
+  Serializer serializer{nlohmann::detail::output_adapter<char>(buffer), ' ', Json::error_handler_t::replace};
+};
 
 Format parse_format(std::string_view text) {
   constexpr std::pair<std::string_view, Format> k_formats[] = {
@@ -110,7 +136,14 @@ Format parse_format(std::string_view text) {
 }
 
 RowWriter::RowWriter(std::ostream& out, const OutputOptions& opts, std::vector<std::string> columns)
-    : m_out(out), m_opts(opts), m_columns(std::move(columns)) {}
+    : m_out(out), m_opts(opts), m_columns(std::move(columns)) {
+  if (m_opts.format == Format::json || m_opts.format == Format::jsonl) {
+    m_json = std::make_unique<JsonRow>();
+    for (const auto& c : m_columns) {
+      m_json->object[c] = nullptr;
+    }
+  }
+}
 
 RowWriter::~RowWriter() {
   // A command failing half-way must not leave output that looks complete (a closed JSON array).
@@ -133,16 +166,27 @@ void RowWriter::row(std::vector<Cell> cells) {
     ++m_rows;
     return;
   }
+  if (m_json) {
+    std::size_t i = 0;
+    for (auto& slot : m_json->object) {
+      assign(slot, cells[i++]);
+    }
+    std::string& buffer = m_json->buffer;
+    buffer.clear();
+    if (m_opts.format == Format::json) {
+      buffer.append(m_rows == 0 ? "[\n" : ",\n");
+    }
+    m_json->serializer.dump(m_json->object, false, false, 0);
+    if (m_opts.format == Format::jsonl) {
+      buffer.push_back('\n');
+    }
+    write_row(buffer);
+    return;
+  }
   std::string& buffer = scratch();
   switch (m_opts.format) {
     case Format::json:
-      buffer.append(m_rows == 0 ? "[\n" : ",\n");
-      buffer.append(json_text(json_object(m_columns, cells), JsonLayout::compact));
-      break;
     case Format::jsonl:
-      buffer.append(json_text(json_object(m_columns, cells), JsonLayout::compact));
-      buffer.push_back('\n');
-      break;
     case Format::csv:
     case Format::tsv:
       if (m_rows == 0) {
@@ -153,7 +197,11 @@ void RowWriter::row(std::vector<Cell> cells) {
     case Format::table:
       break;
   }
-  m_out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  write_row(buffer);
+}
+
+void RowWriter::write_row(const std::string& text) {
+  m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
   if (!m_out) {
     flush_or_throw(m_out);  // stop at the first failed write, with its errno, not after the whole list
   }
@@ -282,16 +330,7 @@ Json json_object(const std::vector<std::string>& columns, const std::vector<Cell
   check_width(columns, cells);
   Json out = Json::object();
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    const auto* text = std::get_if<std::string>(&cells[i].value);
-    if (cells[i].raw_json && text != nullptr) {
-      // Already JSON (a journal entry's canonical data); text that does not parse stays a string.
-      out[columns[i]] = Json::parse(*text, nullptr, false);
-      if (out[columns[i]].is_discarded()) {
-        out[columns[i]] = *text;
-      }
-    } else {
-      out[columns[i]] = json_of(cells[i].value);
-    }
+    assign(out[columns[i]], cells[i]);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,12 +91,16 @@ class RowWriter {
   void finish();
 
  private:
+  void write_row(const std::string& text);
+
   std::ostream& m_out;
   OutputOptions m_opts;
   std::vector<std::string> m_columns;
   std::vector<std::vector<Cell>> m_buffered;  ///< table only
   std::size_t m_rows = 0;
   bool m_finished = false;
+  struct JsonRow;
+  std::unique_ptr<JsonRow> m_json;  ///< json/jsonl: one object reused for every row
 };
 
 /// Writes one record: a JSON object (json/jsonl), a header and one row (csv/tsv), or
