@@ -25,6 +25,39 @@ constexpr std::array<CommandDef, 14> k_commands{{
     {"version", "print the version", setup_version},
 }};
 
+/// The commands that do not print records, with the formats they have (SPEC §2). Every other
+/// command prints records (lists, one record, a changed record's ID or the record): every format.
+/// Checked once, after parsing and before the command runs, so a write command refuses a
+/// format before it writes anything.
+constexpr FormatSet k_json_report{Format::table, Format::json, Format::jsonl};
+constexpr CommandFormats k_command_formats[] = {
+    {"cso init", k_table_only},
+    {"cso status", k_table_json},
+    {"cso verify", k_json_report},
+    {"cso config get", k_table_only},
+    {"cso help", k_table_only},
+    {"cso version", k_table_only},
+    {"cso policy diff", k_table_only},
+    {"cso policy rm", k_table_only},
+    {"cso risk import", k_table_only},
+    {"cso risk rm", k_table_only},
+    {"cso incident rm", k_table_only},
+    {"cso audit rm", k_table_only},
+    {"cso audit finding rm", k_table_only},
+    {"cso train rm", k_table_only},
+    {"cso train import", k_json_report},
+    {"cso train assign", k_json_report},
+    {"cso train sync", k_json_report},
+    {"cso staff import", k_table_only},
+    {"cso staff cert rm", k_table_only},
+    // Reports for people whose rows any format can carry.
+    {"cso log", k_record_formats},
+    {"cso config list", k_record_formats},
+    {"cso risk matrix", k_record_formats},
+    {"cso incident metrics", k_record_formats},
+    {"cso train status", k_record_formats},
+};
+
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "the database file (env CSO_DB)");
   app.add_option("--config", g.config, "an extra config file, read last (env CSO_CONFIG)");
@@ -99,7 +132,27 @@ int report(const Context& ctx, ExitCode code, const std::string& message) {
   return static_cast<int>(code);
 }
 
+/// Refuses a --format the selected command does not print (`check` has its own: text or json).
+void require_command_format(const Context& ctx, const CLI::App& app) {
+  if (ctx.convention == ExitConvention::monitoring) {
+    return;
+  }
+  const std::string path = command_path(*selected(app));
+  require_format(ctx.output.format, command_formats(path), path);
+}
+
 }  // namespace
+
+std::span<const CommandFormats> declared_formats() { return k_command_formats; }
+
+FormatSet command_formats(std::string_view path) {
+  for (const auto& c : k_command_formats) {
+    if (c.path == path) {
+      return c.formats;
+    }
+  }
+  return k_record_formats;
+}
 
 std::span<const CommandDef> all_commands() { return k_commands; }
 
@@ -124,15 +177,21 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ctx.convention = ExitConvention::monitoring;
     }
     ctx.setup();
+    require_command_format(ctx, app);
   });
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       out << app.help();
     }
+    flush_or_throw(out);
     return ctx.exit_status;
   } catch (const CLI::Success& e) {
-    return app.exit(e, out, err);
+    const int code = app.exit(e, out, err);
+    if (const auto reason = flush_failure(out)) {
+      return report(ctx, ExitCode::runtime, fmt::format("cannot write to standard output: {}", *reason));
+    }
+    return code;
   } catch (const CLI::ParseError& e) {
     if (app.got_subcommand("check")) {
       ctx.convention = ExitConvention::monitoring;

@@ -9,6 +9,8 @@
 #include "core/finding.h"
 #include "core/selectors.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 namespace cso::cli {
@@ -101,10 +103,9 @@ void show_with_findings(Context& ctx, const std::string& id_text) {
     names.emplace_back(audit::kind().fields[i].name);
     cells.push_back(cell_of(audit::kind(), i, r));
   }
-  names.emplace_back("findings");
-  Cell findings{Value{findings_json(ctx, key)}, Style::none, true};
-  cells.push_back(std::move(findings));
-  write_object(ctx.out, ctx.output, names, cells);
+  Json out = json_object(names, cells);
+  out["findings"] = findings_json(ctx, key);
+  write_json(ctx.out, out, json_layout(ctx.output.format));
 }
 
 struct EditOptions {

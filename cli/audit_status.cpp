@@ -29,9 +29,11 @@ StatusSection finding_status(Context& ctx) {
   const std::int64_t overdue = overdue_count(ctx);
   StatusSection s;
   s.json_key = "findings";
-  s.json = fmt::format("{{\"total\": {}, \"by_status\": {}, \"open_by_severity\": {}, \"overdue\": {}, \"audits\": {}}}",
-                       findings.total, json_counts(findings.items), json_counts(open.items), overdue,
-                       json_counts(audits.items));
+  s.json = {{"total", findings.total},
+            {"by_status", json_counts(findings.items)},
+            {"open_by_severity", json_counts(open.items)},
+            {"overdue", overdue},
+            {"audits", json_counts(audits.items)}};
   s.lines.emplace_back("findings", fmt::format("{} in all: {}", findings.total, text_counts(findings.items)));
   s.lines.emplace_back("", fmt::format("open by severity: {}; {} overdue", text_counts(open.items), overdue));
   s.lines.emplace_back("audits", fmt::format("{} in all: {}", audits.total, text_counts(audits.items)));

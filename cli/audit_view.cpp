@@ -5,7 +5,8 @@
 #include "core/finding.h"
 #include "core/store.h"
 
-#include <sstream>
+#include <nlohmann/json.hpp>
+
 
 namespace cso::cli {
 namespace {
@@ -82,30 +83,22 @@ void write_findings(Context& ctx, const View& view, Query q, const std::vector<s
   writer.finish();
 }
 
-std::string findings_json(Context& ctx, const std::string& audit_key) {
+Json findings_json(Context& ctx, const std::string& audit_key) {
   Query q;
   q.where.push_back({finding::audit, Op::eq, {audit_key}, {}});
   std::vector<std::string> names;
   for (const auto& f : finding::kind().fields) {
     names.emplace_back(f.name);
   }
-  OutputOptions compact = ctx.output;
-  compact.format = Format::jsonl;
-  // One compact object per finding, on its own line in pretty JSON.
-  const bool pretty = ctx.output.format == Format::json;
-  std::string text = "[";
+  Json out = Json::array();
   ctx.store().each(finding::kind(), q, [&](Record& r) {
     std::vector<Cell> cells;
     for (std::size_t i = 0; i < names.size(); ++i) {
       cells.push_back(cell_of(finding::kind(), i, r));
     }
-    std::ostringstream object;
-    write_object(object, compact, names, cells);
-    std::string line = object.str();
-    line.pop_back();  // the newline after the object
-    text += (text.size() > 1 ? "," : "") + std::string(pretty ? "\n    " : "") + line;
+    out.push_back(json_object(names, cells));
   });
-  return text + (pretty && text.size() > 1 ? "\n  ]" : "]");
+  return out;
 }
 
 }  // namespace cso::cli

@@ -1,6 +1,7 @@
 // `cso check`: read-only compliance checks with monitoring-plugin exit codes (SPEC §5),
 // and `cso help checks`, which lists the rules with their settings.
 #include "cli/commands.h"
+#include "cli/status_sections.h"
 #include "cli/values.h"
 #include "core/check.h"
 #include "core/error.h"
@@ -20,7 +21,8 @@ CheckFormat check_format(const Context& ctx) {
   if (ctx.globals.format.empty() || ctx.globals.format == "text") {
     return CheckFormat::text;
   }
-  throw usage_error("--format: '{}' is not a check format; use text or json", ctx.globals.format);
+  // check's own formats (SPEC §5: text|json), worded like every command's (cli/app.cpp).
+  throw usage_error("--format {}: 'cso check' prints text or json", sanitize_cell(ctx.globals.format));
 }
 
 void print_text(Context& ctx, const CheckResult& r) {
@@ -39,22 +41,28 @@ void print_text(Context& ctx, const CheckResult& r) {
 }
 
 void print_json(Context& ctx, const CheckResult& r) {
-  std::string problems;
+  Json problems = Json::array();
   for (const auto& p : r.problems) {
-    problems += problems.empty() ? "\n    " : ",\n    ";
-    problems += fmt::format(R"({{"rule": {}, "severity": {}, "id": {}, "title": {}, "message": {}, "due": {}}})",
-                            json_value(Value{p.rule}), json_value(Value{std::string(severity_name(p.severity))}),
-                            p.id.empty() ? "null" : json_value(Value{p.id}),
-                            p.title.empty() ? "null" : json_value(Value{p.title}), json_value(Value{p.message}),
-                            p.due ? json_value(Value{*p.due}) : "null");
+    problems.push_back(problem_json(p));
   }
-  ctx.out << fmt::format("{{\n  \"status\": \"{}\",\n  \"counts\": {{\"critical\": {}, \"warning\": {}}},\n  "
-                         "\"problems\": [{}{}]\n}}\n",
-                         severity_name(r.status), r.critical, r.warning, problems, problems.empty() ? "" : "\n  ");
+  const Json out = {{"status", severity_name(r.status)},
+                    {"counts", {{"critical", r.critical}, {"warning", r.warning}}},
+                    {"problems", std::move(problems)}};
+  write_json(ctx.out, out, JsonLayout::pretty);
 }
 
 
 }  // namespace
+
+Json problem_json(const Problem& p) {
+  const auto text_or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  return {{"rule", p.rule},
+          {"severity", severity_name(p.severity)},
+          {"id", text_or_null(p.id)},
+          {"title", text_or_null(p.title)},
+          {"message", p.message},
+          {"due", p.due ? Json(*p.due) : Json(nullptr)}};
+}
 
 void setup_check(CLI::App& app, Context& ctx) {
   auto only = std::make_shared<TextOption>();

@@ -38,6 +38,16 @@ void setup_audit(CLI::App& app, Context& ctx);
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);
 
+/// A command and the formats it prints, declared in app.cpp's table.
+struct CommandFormats {
+  std::string_view path;  ///< "cso policy diff"
+  FormatSet formats;
+};
+std::span<const CommandFormats> declared_formats();
+/// The formats the command at `path` ("cso status") prints: declared in app.cpp's table for
+/// commands that do not print records, every format for those that do.
+FormatSet command_formats(std::string_view path);
+
 /// Runs cso with argv; returns the process exit code. Never throws.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

@@ -40,19 +40,24 @@ constexpr std::string_view k_formats = R"(Output formats
 --format FMT chooses how records and results are printed (--json is --format json):
   table   aligned columns with a header (the default); colour only on a terminal, long
           text truncated to the terminal's width only on a terminal
-  json    an array for lists, an object for one record
+  json    an array for lists, an object for one record; a list's objects carry every
+          field of the kind (the object show --json prints)
   jsonl   one JSON object per line
-  csv     a header row, then RFC 4180 quoting
+  csv     a header row, then RFC 4180 quoting (a list: the table's columns)
   tsv     the same, separated by tabs
+Commands that do not print records have fewer formats (status: table or json; policy
+diff, help, version: table only); any other --format exits 2 saying which they have.
 JSON keys are snake_case and stable; dates are YYYY-MM-DD, instants RFC 3339 UTC
 (2026-11-27T04:26:36Z), absent values null, IDs strings ("RSK-12").
 
---fields a,b,c   prints only these fields, in this order, in any format.
+--fields a,b,c   prints only these fields, in this order, in any format; a field given
+                 twice is an error.
 --color WHEN     auto (the default: colour when stdout is a terminal), always or never.
                  A non-empty NO_COLOR environment variable forces never.
 
 A command that creates or changes one record prints its ID alone (id=$(cso risk add ...)),
-or the whole record with --format json.
+or the whole record in the other formats. A failed write to stdout (a full disk) exits 1;
+the record exists, and the message names its ID.
 
 Text that came from users or files can never steer your terminal. In table and other
 human-readable output its control characters are neutralised (ESC and the other C0

@@ -4,6 +4,8 @@
 #include "cli/incident_view.h"
 #include "core/incident_metrics.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 namespace cso::cli {
@@ -13,9 +15,9 @@ struct MetricsOptions {
   TextOption since, severity;
 };
 
-std::string stat_json(const incident::Stat& s) {
-  const auto v = [](const std::optional<std::int64_t>& x) { return x ? std::to_string(*x) : std::string("null"); };
-  return fmt::format("{{\"count\": {}, \"median\": {}, \"p90\": {}}}", s.count, v(s.median), v(s.p90));
+Json stat_json(const incident::Stat& s) {
+  const auto v = [](const std::optional<std::int64_t>& x) { return x ? Json(*x) : Json(nullptr); };
+  return {{"count", s.count}, {"median", v(s.median)}, {"p90", v(s.p90)}};
 }
 
 void run_metrics(Context& ctx, const MetricsOptions& o) {
@@ -32,18 +34,16 @@ void run_metrics(Context& ctx, const MetricsOptions& o) {
   const std::string since = format_instant(*f.since);
 
   if (ctx.output.format == Format::json) {
-    std::string severities, breaches;
-    for (const auto& s : f.severity) {
-      severities += (severities.empty() ? "" : ", ") + json_value(Value{s});
-    }
-    for (const auto& id : m.breaches) {
-      breaches += (breaches.empty() ? "" : ", ") + json_value(Value{id});
-    }
-    ctx.out << fmt::format(
-        "{{\"since\": \"{}\", \"severity\": {}, \"count\": {}, \"detect\": {}, \"acknowledge\": {}, \"contain\": {}, "
-        "\"recover\": {}, \"sla_breaches\": {}, \"breached\": [{}]}}\n",
-        since, f.severity.empty() ? "null" : "[" + severities + "]", m.count, stat_json(m.detect),
-        stat_json(m.acknowledge), stat_json(m.contain), stat_json(m.recover), m.breaches.size(), breaches);
+    const Json out = {{"since", since},
+                      {"severity", f.severity.empty() ? Json(nullptr) : Json(f.severity)},
+                      {"count", m.count},
+                      {"detect", stat_json(m.detect)},
+                      {"acknowledge", stat_json(m.acknowledge)},
+                      {"contain", stat_json(m.contain)},
+                      {"recover", stat_json(m.recover)},
+                      {"sla_breaches", m.breaches.size()},
+                      {"breached", m.breaches}};
+    write_json(ctx.out, out, JsonLayout::pretty);
     return;
   }
   const bool table = ctx.output.format == Format::table;

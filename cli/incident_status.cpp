@@ -19,8 +19,6 @@ struct Clocked {
   Instant due = 0;
 };
 
-std::string json_text(const std::string& s) { return json_value(Value{s}); }
-
 /// "breached 2h 0m ago" or "3h 10m left".
 std::string left_text(Instant due, Instant now) {
   return due <= now ? "breached " + incident::human_duration(now - due) + " ago"
@@ -78,33 +76,34 @@ StatusSection incident_status(Context& ctx) {
   s.json_key = "incidents";
   s.lines.emplace_back("incident", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
   s.lines.emplace_back("", fmt::format("open by severity: {}", text_counts(open.items)));
-  std::string majors;
+  Json majors = Json::array();
   ctx.store().each(incident::kind(), major, [&](Record& r) {
     const std::string id = display_key(incident::kind(), r);
     s.lines.emplace_back("", fmt::format("{} {} {} ({})", r.text(incident::severity), id, r.text(incident::title),
                                          r.text(incident::status)));
-    majors += fmt::format("{}{{\"id\": {}, \"severity\": {}, \"status\": {}, \"title\": {}}}",
-                          majors.empty() ? "" : ", ", json_text(id), json_text(r.text(incident::severity)),
-                          json_text(r.text(incident::status)), json_text(r.text(incident::title)));
+    majors.push_back({{"id", id},
+                      {"severity", r.text(incident::severity)},
+                      {"status", r.text(incident::status)},
+                      {"title", r.text(incident::title)}});
   });
 
   const Instant now = ctx.clock.now;
   const auto clocks = read_clocked(ctx, running, false);
   const auto notices = read_clocked(ctx, pending, true);
-  std::string sla_json, sla_text, notify_json, notify_text;
+  Json sla_json = Json::array();
+  Json notify_json = Json::array();
+  std::string sla_text, notify_text;
   for (std::size_t i = 0; i < clocks.size(); ++i) {
     const auto& c = clocks[i];
-    sla_json += fmt::format("{}{{\"id\": {}, \"severity\": {}, \"deadline\": \"{}\", \"seconds_left\": {}}}",
-                            i == 0 ? "" : ", ", json_text(c.id), json_text(c.severity), format_instant(c.due),
-                            c.due - now);
+    sla_json.push_back(
+        {{"id", c.id}, {"severity", c.severity}, {"deadline", format_instant(c.due)}, {"seconds_left", c.due - now}});
     if (i < k_lines) {
       sla_text += fmt::format("{}{} {} {}", i == 0 ? "" : "; ", c.id, c.severity, left_text(c.due, now));
     }
   }
   for (std::size_t i = 0; i < notices.size(); ++i) {
     const auto& c = notices[i];
-    notify_json += fmt::format("{}{{\"id\": {}, \"notify_by\": \"{}\", \"seconds_left\": {}}}", i == 0 ? "" : ", ",
-                               json_text(c.id), format_instant(c.due), c.due - now);
+    notify_json.push_back({{"id", c.id}, {"notify_by", format_instant(c.due)}, {"seconds_left", c.due - now}});
     if (i < k_lines) {
       notify_text += fmt::format("{}{} due {} ({})", i == 0 ? "" : "; ", c.id, format_instant(c.due),
                                  c.due <= now ? incident::human_duration(now - c.due) + " late"
@@ -118,10 +117,12 @@ StatusSection incident_status(Context& ctx) {
   if (!notices.empty()) {
     s.lines.emplace_back("", "notify: " + notify_text + more(notices.size()));
   }
-  s.json = fmt::format(
-      "{{\"total\": {}, \"by_status\": {}, \"open_by_severity\": {}, \"open_sev1_sev2\": [{}], \"sla_clocks\": [{}], "
-      "\"notifications_pending\": [{}]}}",
-      by_status.total, json_counts(by_status.items), json_counts(open.items), majors, sla_json, notify_json);
+  s.json = {{"total", by_status.total},
+            {"by_status", json_counts(by_status.items)},
+            {"open_by_severity", json_counts(open.items)},
+            {"open_sev1_sev2", std::move(majors)},
+            {"sla_clocks", std::move(sla_json)},
+            {"notifications_pending", std::move(notify_json)}};
   return s;
 }
 

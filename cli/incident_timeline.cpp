@@ -23,7 +23,7 @@ std::vector<std::size_t> timeline_columns(const Context& ctx) {
     if (it == k_columns.end()) {
       throw usage_error("--fields: '{}' is not a timeline field; use at, actor, kind, what", name);
     }
-    out.push_back(static_cast<std::size_t>(it - k_columns.begin()));
+    add_field(out, static_cast<std::size_t>(it - k_columns.begin()), name);
   }
   return out;
 }

@@ -27,7 +27,7 @@ std::vector<std::size_t> entry_columns(const Context& ctx) {
       throw usage_error("--fields: '{}' is not a journal field; use seq, at, actor, action, record, note, data, prev, hash",
                         name);
     }
-    out.push_back(static_cast<std::size_t>(it - k_columns.begin()));
+    add_field(out, static_cast<std::size_t>(it - k_columns.begin()), name);
   }
   return out;
 }

@@ -5,9 +5,12 @@
 
 #include "cli/output_table.h"
 #include "core/error.h"
-#include "core/json_text.h"
 
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <exception>
 #include <ostream>
 #include <stdexcept>
@@ -15,9 +18,7 @@
 namespace cso::cli {
 namespace {
 
-enum class Layout { compact, pretty };
-
-/// The per-thread buffer a row is built in, so streaming a list allocates nothing per row.
+/// The per-thread buffer a row is built in, so streaming a list reuses one allocation.
 std::string& scratch() {
   thread_local std::string buffer;
   buffer.clear();
@@ -28,40 +29,6 @@ void append_integer(std::string& out, std::int64_t v) {
   char digits[24];
   const auto result = std::to_chars(std::begin(digits), std::end(digits), v);
   out.append(digits, result.ptr);
-}
-
-void append_json(std::string& out, const Value& v) {
-  if (const auto* text = std::get_if<std::string>(&v)) {
-    append_json_string(out, *text);
-  } else if (const auto* number = std::get_if<std::int64_t>(&v)) {
-    append_integer(out, *number);
-  } else {
-    out.append("null");
-  }
-}
-
-void append_json_object(std::string& out, const std::vector<std::string>& columns, const std::vector<Cell>& cells,
-                        Layout layout) {
-  if (columns.empty()) {
-    out.append("{}");
-    return;
-  }
-  out.push_back('{');
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (layout == Layout::pretty) {
-      out.append(i == 0 ? "\n  " : ",\n  ");
-    } else if (i > 0) {
-      out.push_back(',');
-    }
-    append_json_string(out, columns[i]);
-    out.append(layout == Layout::pretty ? ": " : ":");
-    if (cells[i].raw_json && std::holds_alternative<std::string>(cells[i].value)) {
-      out.append(std::get<std::string>(cells[i].value));
-    } else {
-      append_json(out, cells[i].value);
-    }
-  }
-  out.append(layout == Layout::pretty ? "\n}" : "}");
 }
 
 /// A text field: formula guard, then RFC 4180 quoting when the field needs it.
@@ -127,7 +94,33 @@ void check_width(const std::vector<std::string>& columns, const std::vector<Cell
   }
 }
 
+/// Sets `slot` to the JSON of `cell`, reusing the string it holds when it can (a list's rows
+/// have the same shape, so streaming one allocates little).
+void assign(Json& slot, const Cell& cell) {
+  const auto* text = std::get_if<std::string>(&cell.value);
+  if (cell.raw_json && text != nullptr) {
+    // Already JSON (a journal entry's canonical data); text that does not parse stays a string.
+    slot = Json::parse(*text, nullptr, false);
+    if (slot.is_discarded()) {
+      slot = *text;
+    }
+  } else if (text != nullptr && slot.is_string()) {
+    slot.get_ref<std::string&>().assign(*text);
+  } else {
+    slot = json_of(cell.value);
+  }
+}
+
+using Serializer = nlohmann::detail::serializer<Json>;
+
 }  // namespace
+
+/// The row object and a serializer appending to the row buffer, kept for the whole list.
+struct RowWriter::JsonRow {
+  Json object = Json::object();
+  std::string buffer;
+  Serializer serializer{nlohmann::detail::output_adapter<char>(buffer), ' ', Json::error_handler_t::replace};
+};
 
 Format parse_format(std::string_view text) {
   constexpr std::pair<std::string_view, Format> k_formats[] = {
@@ -143,7 +136,14 @@ Format parse_format(std::string_view text) {
 }
 
 RowWriter::RowWriter(std::ostream& out, const OutputOptions& opts, std::vector<std::string> columns)
-    : m_out(out), m_opts(opts), m_columns(std::move(columns)) {}
+    : m_out(out), m_opts(opts), m_columns(std::move(columns)) {
+  if (m_opts.format == Format::json || m_opts.format == Format::jsonl) {
+    m_json = std::make_unique<JsonRow>();
+    for (const auto& c : m_columns) {
+      m_json->object[c] = nullptr;
+    }
+  }
+}
 
 RowWriter::~RowWriter() {
   // A command failing half-way must not leave output that looks complete (a closed JSON array).
@@ -166,16 +166,27 @@ void RowWriter::row(std::vector<Cell> cells) {
     ++m_rows;
     return;
   }
+  if (m_json) {
+    std::size_t i = 0;
+    for (auto& slot : m_json->object) {
+      assign(slot, cells[i++]);
+    }
+    std::string& buffer = m_json->buffer;
+    buffer.clear();
+    if (m_opts.format == Format::json) {
+      buffer.append(m_rows == 0 ? "[\n" : ",\n");
+    }
+    m_json->serializer.dump(m_json->object, false, false, 0);
+    if (m_opts.format == Format::jsonl) {
+      buffer.push_back('\n');
+    }
+    write_row(buffer);
+    return;
+  }
   std::string& buffer = scratch();
   switch (m_opts.format) {
     case Format::json:
-      buffer.append(m_rows == 0 ? "[\n" : ",\n");
-      append_json_object(buffer, m_columns, cells, Layout::compact);
-      break;
     case Format::jsonl:
-      append_json_object(buffer, m_columns, cells, Layout::compact);
-      buffer.push_back('\n');
-      break;
     case Format::csv:
     case Format::tsv:
       if (m_rows == 0) {
@@ -186,7 +197,14 @@ void RowWriter::row(std::vector<Cell> cells) {
     case Format::table:
       break;
   }
-  m_out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  write_row(buffer);
+}
+
+void RowWriter::write_row(const std::string& text) {
+  m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!m_out) {
+    flush_or_throw(m_out);  // stop at the first failed write, with its errno, not after the whole list
+  }
   ++m_rows;
 }
 
@@ -215,7 +233,7 @@ void RowWriter::finish() {
       }
       break;
   }
-  m_out.flush();
+  flush_or_throw(m_out);
 }
 
 void write_object(std::ostream& out, const OutputOptions& opts, const std::vector<std::string>& columns,
@@ -228,9 +246,8 @@ void write_object(std::ostream& out, const OutputOptions& opts, const std::vecto
       return;
     case Format::json:
     case Format::jsonl:
-      append_json_object(buffer, columns, cells, opts.format == Format::json ? Layout::pretty : Layout::compact);
-      buffer.push_back('\n');
-      break;
+      write_json(out, json_object(columns, cells), json_layout(opts.format));
+      return;
     case Format::csv:
     case Format::tsv:
       append_csv_header(buffer, columns, separator_of(opts.format));
@@ -246,9 +263,75 @@ std::string csv_field(const Cell& cell, char separator) {
   return out;
 }
 
-std::string json_value(const Value& v) {
+std::string_view format_name(Format format) {
+  constexpr std::string_view k_names[] = {"table", "json", "jsonl", "csv", "tsv"};
+  return k_names[static_cast<std::size_t>(format)];
+}
+
+std::string FormatSet::names() const {
+  std::vector<std::string_view> names;
+  for (const Format f : {Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv}) {
+    if (has(f)) {
+      names.push_back(format_name(f));
+    }
+  }
   std::string out;
-  append_json(out, v);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+void require_format(Format format, const FormatSet& formats, std::string_view command) {
+  if (!formats.has(format)) {
+    throw usage_error("--format {}: '{}' prints {}", format_name(format), command, formats.names());
+  }
+}
+
+std::optional<std::string> flush_failure(std::ostream& out) {
+  errno = out ? 0 : errno;  // a stream that failed earlier keeps the errno of its failed write
+  out.flush();
+  if (out) {
+    return std::nullopt;
+  }
+  return errno != 0 ? std::string(std::strerror(errno)) : std::string("the stream is in a failed state");
+}
+
+void flush_or_throw(std::ostream& out) {
+  if (const auto reason = flush_failure(out)) {
+    throw runtime_error("cannot write to standard output: {}", *reason);
+  }
+}
+
+std::string json_text(const Json& value, JsonLayout layout) {
+  return value.dump(layout == JsonLayout::pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+void write_json(std::ostream& out, const Json& value, JsonLayout layout) {
+  std::string text = json_text(value, layout);
+  text.push_back('\n');
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+JsonLayout json_layout(Format format) { return format == Format::jsonl ? JsonLayout::compact : JsonLayout::pretty; }
+
+Json json_of(const Value& v) {
+  if (const auto* text = std::get_if<std::string>(&v)) {
+    return *text;
+  }
+  if (const auto* number = std::get_if<std::int64_t>(&v)) {
+    return *number;
+  }
+  return nullptr;
+}
+
+Json json_object(const std::vector<std::string>& columns, const std::vector<Cell>& cells) {
+  check_width(columns, cells);
+  Json out = Json::object();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    assign(out[columns[i]], cells[i]);
+  }
   return out;
 }
 

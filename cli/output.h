@@ -4,7 +4,12 @@
 // buffer to align columns). Text from users is neutralised in human-readable output.
 #include "core/record.h"
 
+#include <nlohmann/json_fwd.hpp>
+
+#include <initializer_list>
 #include <iosfwd>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +19,51 @@ namespace cso::cli {
 enum class Format { table, json, jsonl, csv, tsv };
 /// Parses --format text; usage Error naming --format and the accepted values.
 Format parse_format(std::string_view text);
+std::string_view format_name(Format format);
+
+/// The formats a command prints (SPEC §2: any other --format exits 2 naming these).
+class FormatSet {
+ public:
+  constexpr FormatSet(std::initializer_list<Format> formats) {
+    for (const Format f : formats) {
+      m_bits |= bit(f);
+    }
+  }
+  constexpr bool has(Format f) const { return (m_bits & bit(f)) != 0; }
+  /// "table or json", "table, json, jsonl, csv or tsv".
+  std::string names() const;
+
+ private:
+  static constexpr unsigned bit(Format f) { return 1u << static_cast<unsigned>(f); }
+  unsigned m_bits = 0;
+};
+
+/// Lists and records: every format.
+inline constexpr FormatSet k_record_formats{Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv};
+/// A report for people, or one JSON object for scripts.
+inline constexpr FormatSet k_table_json{Format::table, Format::json};
+/// Text only (help, version, a diff, a body).
+inline constexpr FormatSet k_table_only{Format::table};
+
+/// A usage Error unless `formats` has `format`: "--format csv: 'cso status' prints table or json".
+void require_format(Format format, const FormatSet& formats, std::string_view command);
+
+/// Flushes `out`; the reason when it failed ("No space left on device"), else nullopt.
+std::optional<std::string> flush_failure(std::ostream& out);
+/// Flushes `out`; a runtime Error "cannot write to standard output: REASON" when it failed
+/// (SPEC §2: a failed write to stdout exits 1, never a silent 0).
+void flush_or_throw(std::ostream& out);
+
+/// JSON values are built with nlohmann's ordered type: keys keep the order they are added in.
+using Json = nlohmann::ordered_json;
+enum class JsonLayout { compact, pretty };
+/// JSON text, on one line (compact) or indented by two spaces; invalid UTF-8 is replaced by
+/// U+FFFD, never thrown.
+std::string json_text(const Json& value, JsonLayout layout);
+/// Writes json_text(value) and a newline. pretty for --format json, compact for jsonl.
+void write_json(std::ostream& out, const Json& value, JsonLayout layout);
+/// The layout of `format`: compact for jsonl, pretty otherwise.
+JsonLayout json_layout(Format format);
 
 enum class Style { none, bold, dim, green, yellow, red, magenta, cyan };
 
@@ -41,12 +91,16 @@ class RowWriter {
   void finish();
 
  private:
+  void write_row(const std::string& text);
+
   std::ostream& m_out;
   OutputOptions m_opts;
   std::vector<std::string> m_columns;
   std::vector<std::vector<Cell>> m_buffered;  ///< table only
   std::size_t m_rows = 0;
   bool m_finished = false;
+  struct JsonRow;
+  std::unique_ptr<JsonRow> m_json;  ///< json/jsonl: one object reused for every row
 };
 
 /// Writes one record: a JSON object (json/jsonl), a header and one row (csv/tsv), or
@@ -66,7 +120,9 @@ std::size_t display_width(std::string_view text);
 
 /// RFC 4180 field quoting with the formula-injection guard for text cells.
 std::string csv_field(const Cell& cell, char separator);
-/// A JSON value (string escaped, integers bare, null); invalid UTF-8 replaced.
-std::string json_value(const Value& v);
+/// A value as JSON: string, integer or null.
+Json json_of(const Value& v);
+/// A JSON object of `columns` and `cells` (raw_json cells embedded as the JSON they hold).
+Json json_object(const std::vector<std::string>& columns, const std::vector<Cell>& cells);
 
 }  // namespace cso::cli

@@ -34,10 +34,11 @@ StatusSection policy_status(Context& ctx) {
 
   StatusSection s;
   s.json_key = "policies";
-  s.json = fmt::format(
-      "{{\"total\": {}, \"by_status\": {}, \"in_review\": {}, \"review_due\": {}, "
-      "\"acknowledgements\": {{\"acknowledged\": {}, \"expected\": {}}}}}",
-      by_status.total, json_counts(by_status.items), in_review, review_due, total.acknowledged, total.expected);
+  s.json = {{"total", by_status.total},
+            {"by_status", json_counts(by_status.items)},
+            {"in_review", in_review},
+            {"review_due", review_due},
+            {"acknowledgements", {{"acknowledged", total.acknowledged}, {"expected", total.expected}}}};
   s.lines.emplace_back("policies", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
   s.lines.emplace_back("", fmt::format("{} {} in review, {} review{} due within {}", in_review,
                                        in_review == 1 ? "version" : "versions", review_due, review_due == 1 ? "" : "s",

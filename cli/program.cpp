@@ -7,6 +7,8 @@
 #include "core/staff.h"
 #include "core/journal.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cctype>
 #include <ostream>
 
@@ -79,14 +81,12 @@ void run_verify(Context& ctx, const std::string& expect_text) {
                                    head, expect_head));
   }
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
-    std::string list;
-    for (const auto& p : problems) {
-      list += list.empty() ? "" : ",";
-      list += json_value(Value{p});
-    }
-    ctx.out << fmt::format("{{\"ok\":{},\"entries\":{},\"records\":{},\"head\":{},\"problems\":[{}]}}\n",
-                           problems.empty(), report.entries, report.records,
-                           problems.empty() ? "\"" + head + "\"" : "null", list);
+    const Json out = {{"ok", problems.empty()},
+                      {"entries", report.entries},
+                      {"records", report.records},
+                      {"head", problems.empty() ? Json(head) : Json(nullptr)},
+                      {"problems", problems}};
+    write_json(ctx.out, out, json_layout(ctx.output.format));
   } else if (problems.empty()) {
     ctx.out << head << '\n';  // only a head that verified: scripts keep it as the next --expect-head
   }

@@ -1,5 +1,6 @@
 #include "cli/render.h"
 
+#include "core/error.h"
 #include "core/store.h"
 
 #include <ostream>
@@ -50,8 +51,8 @@ Cell cell_of(const KindDef& kind, std::size_t field, const Record& r) {
 }
 
 std::vector<std::size_t> list_columns(const Context& ctx, const View& view) {
-  if (!ctx.globals.fields.empty()) {
-    return parse_fields(view.kind, ctx.globals.fields);
+  if (!ctx.globals.fields.empty() || ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
+    return all_columns(ctx, view);  // SPEC §2: a list's objects are the objects `show --json` prints
   }
   std::vector<std::size_t> out;
   for (const auto name : view.default_columns) {
@@ -86,11 +87,16 @@ void print_record(Context& ctx, const View& view, Record r) {
 }
 
 void print_changed(Context& ctx, const View& view, Record r) {
-  if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
+  const std::string key = display_key(view.kind, r);
+  if (ctx.output.format == Format::table) {
+    ctx.out << key << '\n';
+  } else {
     print_record(ctx, view, std::move(r));
-    return;
   }
-  ctx.out << display_key(view.kind, r) << '\n';
+  // The change is committed: a lost ID must say which record exists (SPEC §2).
+  if (const auto reason = flush_failure(ctx.out)) {
+    throw runtime_error("{} was saved, but its ID could not be written to standard output: {}", key, *reason);
+  }
 }
 
 }  // namespace cso::cli

@@ -19,14 +19,16 @@ struct View {
   std::function<Style(std::size_t, const Record&)> style = nullptr;  ///< colour of a cell
 };
 
-/// The columns to print: --fields if given (checked against the kind), else the defaults.
+/// The columns to print: --fields if given (checked against the kind); else every field for
+/// json/jsonl (a list's objects are those `show --json` prints), the default columns otherwise.
 std::vector<std::size_t> list_columns(const Context& ctx, const View& view);
 
 /// Streams the records matching `q` in the output format.
 void print_list(Context& ctx, const View& view, const Query& q);
 /// One record: all its fields, or --fields.
 void print_record(Context& ctx, const View& view, Record r);
-/// After a change: the ID alone, or the whole record with --format json/jsonl.
+/// After a change: the ID alone (table), or the whole record in the other formats. A runtime
+/// Error naming the ID when it could not be written (the change is committed).
 void print_changed(Context& ctx, const View& view, Record r);
 
 Cell cell_of(const KindDef& kind, std::size_t field, const Record& r);

@@ -9,8 +9,7 @@ StatusSection risk_status(Context& ctx) {
   const auto [risks, levels] = risk::status_and_level_counts(ctx.store().tally(risk::kind()), ctx.config);
   StatusSection s;
   s.json_key = "risks";
-  s.json = fmt::format("{{\"total\": {}, \"by_status\": {}, \"by_level\": {}}}", risks.total, json_counts(risks.items),
-                       json_counts(levels.items));
+  s.json = {{"total", risks.total}, {"by_status", json_counts(risks.items)}, {"by_level", json_counts(levels.items)}};
   s.lines.emplace_back("risks", fmt::format("{} in all: {}", risks.total, text_counts(risks.items)));
   s.lines.emplace_back("", fmt::format("not closed by level: {}", text_counts(levels.items)));
   return s;

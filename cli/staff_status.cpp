@@ -42,8 +42,7 @@ StatusSection cert_status(Context& ctx) {
   const std::string within = format_duration(ctx.config.check_cert_warn_within);
   StatusSection s;
   s.json_key = "certifications";
-  s.json = fmt::format("{{\"held\": {}, \"expiring\": {}, \"expired\": {}, \"warn_within\": \"{}\"}}", held, expiring,
-                       expired, within);
+  s.json = {{"held", held}, {"expiring", expiring}, {"expired", expired}, {"warn_within", within}};
   s.lines.emplace_back("certs",
                        fmt::format("{} held by active staff, {} expiring within {}, {} expired", held, expiring, within,
                                    expired));

@@ -25,14 +25,32 @@ CheckResult attention(Context& ctx) {
 
 Style severity_style(Severity s) { return s == Severity::critical ? Style::red : Style::yellow; }
 
+void print_json(Context& ctx, std::vector<StatusSection>& sections, const CheckResult& check) {
+  Json out = {{"database", ctx.db_path()}, {"now", format_instant(ctx.clock.now)}};
+  for (auto& s : sections) {
+    if (!s.json_key.empty()) {
+      out[s.json_key] = std::move(s.json);
+    }
+  }
+  Json problems = Json::array();
+  for (const auto& p : check.problems) {
+    problems.push_back(problem_json(p));
+  }
+  out["attention"] = {{"status", severity_name(check.status)},
+                      {"critical", check.critical},
+                      {"warning", check.warning},
+                      {"problems", std::move(problems)}};
+  write_json(ctx.out, out, JsonLayout::pretty);
+}
+
 }  // namespace
 
-std::string json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items) {
-  std::string out = "{";
+Json json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items) {
+  Json out = Json::object();
   for (const auto& [k, n] : items) {
-    out += fmt::format("{}{}: {}", out.size() > 1 ? ", " : "", json_value(Value{k}), n);
+    out[k] = n;
   }
-  return out + "}";
+  return out;
 }
 
 std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>& items) {
@@ -53,26 +71,8 @@ void setup_status(CLI::App& app, Context& ctx) {
       sections.push_back(section(ctx));
     }
     const CheckResult check = attention(ctx);
-    if (ctx.output.format != Format::table) {
-      std::string problems;
-      for (const auto& p : check.problems) {
-        problems += fmt::format(
-            "{}{{\"rule\": {}, \"severity\": \"{}\", \"id\": {}, \"title\": {}, \"message\": {}, \"due\": {}}}",
-            problems.empty() ? "" : ", ", json_value(Value{p.rule}), severity_name(p.severity),
-            p.id.empty() ? "null" : json_value(Value{p.id}), p.title.empty() ? "null" : json_value(Value{p.title}),
-            json_value(Value{p.message}), p.due ? json_value(Value{*p.due}) : "null");
-      }
-      std::string members;
-      for (const auto& s : sections) {
-        if (!s.json_key.empty()) {
-          members += fmt::format("\"{}\": {}, ", s.json_key, s.json);
-        }
-      }
-      ctx.out << fmt::format(
-          "{{\"database\": {}, \"now\": \"{}\", {}\"attention\": {{\"status\": \"{}\", \"critical\": {}, "
-          "\"warning\": {}, \"problems\": [{}]}}}}\n",
-          json_value(Value{ctx.db_path()}), format_instant(ctx.clock.now), members, severity_name(check.status),
-          check.critical, check.warning, problems);
+    if (ctx.output.format == Format::json) {
+      print_json(ctx, sections, check);
       return;
     }
     const bool color = ctx.output.color;

@@ -4,6 +4,9 @@
 // says them twice: lines for the screen and one member of the JSON object.
 #include "cli/context.h"
 #include "cli/output.h"
+#include "core/check.h"
+
+#include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
@@ -15,13 +18,17 @@ namespace cso::cli {
 
 struct StatusSection {
   std::string json_key;                 ///< "risks"
-  std::string json;                     ///< its value, raw JSON
+  Json json;                            ///< its value in `cso status --json`
   std::vector<std::pair<std::string, std::string>> lines;  ///< (label or "", text) for the screen
 };
 
-/// "{\"open\": 3, \"closed\": 1}" and "3 open, 1 closed" from ordered counts.
-std::string json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
+/// {"open": 3, "closed": 1} and "3 open, 1 closed" from ordered counts.
+Json json_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
 std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>& items);
+
+/// One problem of `cso check` and of `cso status`'s attention list, as JSON
+/// ({"rule", "severity", "id", "title", "message", "due"}; absent values null). In check.cpp.
+Json problem_json(const Problem& p);
 
 // One per domain, in the order status prints them.
 StatusSection staff_status(Context& ctx);     ///< cli/staff_status.cpp

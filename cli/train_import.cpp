@@ -8,6 +8,8 @@
 #include "core/training.h"
 #include "core/training_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <ostream>
@@ -125,8 +127,8 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
   import_csv(ctx, training::completion_file_kind(), path, insert,
              {.on_header = [&](const ImportRow& row) { check_header(c, row); }});
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
-    ctx.out << fmt::format("{{\"completed\": {}, \"failed\": {}, \"unchanged\": {}}}\n", n.completed, n.failed,
-                           n.unchanged);
+    write_json(ctx.out, {{"completed", n.completed}, {"failed", n.failed}, {"unchanged", n.unchanged}},
+               json_layout(ctx.output.format));
     return;
   }
   ctx.out << fmt::format("{} completed, {} failed attempt{}, {} unchanged\n", n.completed, n.failed,

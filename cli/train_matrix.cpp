@@ -10,6 +10,8 @@
 #include "core/training.h"
 #include "core/training_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 #include <set>
 
@@ -117,43 +119,46 @@ std::string rate_line(const Record& c, const training::Tally& t) {
 }
 
 void print_json(Context& ctx, const Matrix& m) {
-  std::string courses;
+  Json courses = Json::array();
   for (std::size_t i = 0; i < m.courses.size(); ++i) {
     const auto& c = m.courses[i];
     const auto& t = m.tallies[i];
     const auto pct = training::percent(t.complete, t.assigned);
-    courses += fmt::format(
-        "{}\n    {{\"id\": {}, \"title\": {}, \"status\": {}, \"assigned\": {}, \"complete\": {}, \"pending\": {}, "
-        "\"overdue\": {}, \"failed\": {}, \"past_due\": {}, \"percent\": {}}}",
-        i == 0 ? "" : ",", json_value(Value{display_key(course::kind(), c)}), json_value(c.values[course::title]),
-        json_value(c.values[course::status]), t.assigned, t.complete, t.pending, t.overdue, t.failed, t.past_due,
-        pct ? std::to_string(*pct) : "null");
+    courses.push_back({{"id", display_key(course::kind(), c)},
+                       {"title", json_of(c.values[course::title])},
+                       {"status", json_of(c.values[course::status])},
+                       {"assigned", t.assigned},
+                       {"complete", t.complete},
+                       {"pending", t.pending},
+                       {"overdue", t.overdue},
+                       {"failed", t.failed},
+                       {"past_due", t.past_due},
+                       {"percent", pct ? Json(*pct) : Json(nullptr)}});
   }
   const std::string today = format_date(ctx.clock.now);
-  std::string people;
+  Json people = Json::array();
   for (std::size_t p = 0; p < m.people.size(); ++p) {
-    std::string cells;
+    Json cells = Json::object();
     for (std::size_t i = 0; i < m.courses.size(); ++i) {
       const auto& a = m.cells[p][i];
-      std::string cell = "null";
+      Json& cell = cells[display_key(course::kind(), m.courses[i])];
       if (a) {
-        cell = fmt::format("{{\"key\": {}, \"state\": {}, \"due\": {}, \"completed_on\": {}, \"score\": {}, "
-                           "\"attempts\": {}, \"overdue\": {}}}",
-                           json_value(a->values[assignment::key]), json_value(a->values[assignment::state]),
-                           json_value(a->values[assignment::due]), json_value(a->values[assignment::completed_on]),
-                           json_value(a->values[assignment::score]), a->integer(assignment::attempts),
-                           training::is_overdue(*a, today) ? "true" : "false");
+        cell = {{"key", json_of(a->values[assignment::key])},
+                {"state", json_of(a->values[assignment::state])},
+                {"due", json_of(a->values[assignment::due])},
+                {"completed_on", json_of(a->values[assignment::completed_on])},
+                {"score", json_of(a->values[assignment::score])},
+                {"attempts", a->integer(assignment::attempts)},
+                {"overdue", training::is_overdue(*a, today)}};
       }
-      cells += fmt::format("{}{}: {}", i == 0 ? "" : ", ", json_value(Value{display_key(course::kind(), m.courses[i])}),
-                           cell);
     }
     const auto& who = m.people[p];
-    people += fmt::format("{}\n    {{\"staff\": {}, \"name\": {}, \"team\": {}, \"assignments\": {{{}}}}}",
-                          p == 0 ? "" : ",", json_value(Value{who.handle}), json_value(Value{who.name}),
-                          who.team.empty() ? "null" : json_value(Value{who.team}), cells);
+    people.push_back({{"staff", who.handle},
+                      {"name", who.name},
+                      {"team", who.team.empty() ? Json(nullptr) : Json(who.team)},
+                      {"assignments", std::move(cells)}});
   }
-  ctx.out << fmt::format("{{\n  \"courses\": [{}{}],\n  \"people\": [{}{}]\n}}\n", courses, courses.empty() ? "" : "\n  ",
-                         people, people.empty() ? "" : "\n  ");
+  write_json(ctx.out, {{"courses", std::move(courses)}, {"people", std::move(people)}}, JsonLayout::pretty);
 }
 
 void print_matrix(Context& ctx, const Matrix& m) {

@@ -53,9 +53,11 @@ StatusSection training_status(Context& ctx) {
 
   StatusSection s;
   s.json_key = "training";
-  s.json = fmt::format(
-      "{{\"courses\": {}, \"assigned\": {}, \"complete\": {}, \"percent\": {}, \"overdue_people\": {}}}",
-      json_counts(courses.items), assigned, complete, percent ? std::to_string(*percent) : "null", overdue);
+  s.json = {{"courses", json_counts(courses.items)},
+            {"assigned", assigned},
+            {"complete", complete},
+            {"percent", percent ? Json(*percent) : Json(nullptr)},
+            {"overdue_people", overdue}};
   const std::int64_t n = courses.items[0].second;
   if (n == 0) {
     s.lines.emplace_back("training", "no active courses");

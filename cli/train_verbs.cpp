@@ -8,6 +8,8 @@
 #include "core/training.h"
 #include "core/training_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <ostream>
 
@@ -82,12 +84,8 @@ void run_sync(Context& ctx) {
   const auto& created = done.created;
   const std::int64_t touched = done.courses;
   if (ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
-    std::string keys;
-    for (const auto& k : created) {
-      keys += (keys.empty() ? "" : ", ") + json_value(Value{k});
-    }
-    ctx.out << fmt::format("{{\"created\": {}, \"courses\": {}, \"assignments\": [{}]}}\n", created.size(), touched,
-                           keys);
+    write_json(ctx.out, {{"created", created.size()}, {"courses", touched}, {"assignments", created}},
+               json_layout(ctx.output.format));
   } else if (created.empty()) {
     ctx.out << "0 assignments created\n";
   } else {

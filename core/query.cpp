@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 
+#include <algorithm>
+
 namespace cso {
 namespace {
 
@@ -73,9 +75,16 @@ std::vector<std::size_t> parse_fields(const KindDef& kind, std::string_view text
     if (!i) {
       throw usage_error("--fields: '{}' is not a {} field; use {}", part, kind.name, field_names(kind, FieldFlag{}));
     }
-    out.push_back(*i);
+    add_field(out, *i, part);
   }
   return out;
+}
+
+void add_field(std::vector<std::size_t>& fields, std::size_t index, std::string_view name) {
+  if (std::find(fields.begin(), fields.end(), index) != fields.end()) {
+    throw usage_error("--fields: '{}' is given twice", name);
+  }
+  fields.push_back(index);
 }
 
 }  // namespace cso

@@ -43,5 +43,8 @@ void where_one_of(Query& q, std::size_t field, const std::vector<std::string>& v
 std::vector<SortKey> parse_sort(const KindDef& kind, std::string_view text);
 /// Parses "--fields" text against the kind's fields; returns indexes in the order given.
 std::vector<std::size_t> parse_fields(const KindDef& kind, std::string_view text);
+/// Appends field `index` (named `name` on the command line) to `fields`; a usage Error when it is
+/// already there (SPEC §2: a repeated field is an error, not a repeated JSON key).
+void add_field(std::vector<std::size_t>& fields, std::size_t index, std::string_view name);
 
 }  // namespace cso

@@ -2,11 +2,17 @@
 
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <cstring>
+#include <optional>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace cso;
 using namespace cso::cli;
@@ -188,17 +194,97 @@ TEST_CASE("jsonl: one object per line") {
   CHECK(list(options(Format::jsonl), k_columns, {}).empty());
 }
 
-TEST_CASE("json_value escapes as JSON does") {
-  CHECK(json_value(Value{}) == "null");
-  CHECK(json_value(Value{std::int64_t{-42}}) == "-42");
-  CHECK(json_value(Value{"plain"s}) == "\"plain\"");
-  CHECK(json_value(Value{"q\"b\\s/"s}) == "\"q\\\"b\\\\s/\"");
-  CHECK(json_value(Value{"\n\r\t\b\f"s}) == "\"\\n\\r\\t\\b\\f\"");
-  CHECK(json_value(Value{"\x1b[31m\x01"s}) == "\"\\u001b[31m\\u0001\"");
-  CHECK(json_value(Value{std::string("nul\0byte", 8)}) == "\"nul\\u0000byte\"");
-  CHECK(json_value(Value{"caf\xC3\xA9 \xE6\x97\xA5"s}) == "\"caf\xC3\xA9 \xE6\x97\xA5\"");
-  CHECK(json_value(Value{"bad\xFF\xC3"s}) == "\"bad\xEF\xBF\xBD\xEF\xBF\xBD\"");
-  CHECK(json_value(Value{"\xED\xA0\x80"s}) == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+TEST_CASE("json_text of json_of escapes as JSON does, and never throws on invalid UTF-8") {
+  const auto j = [](const Value& v) { return json_text(json_of(v), JsonLayout::compact); };
+  CHECK(j(Value{}) == "null");
+  CHECK(j(Value{std::int64_t{-42}}) == "-42");
+  CHECK(j(Value{"plain"s}) == "\"plain\"");
+  CHECK(j(Value{"q\"b\\s/"s}) == "\"q\\\"b\\\\s/\"");
+  CHECK(j(Value{"\n\r\t\b\f"s}) == "\"\\n\\r\\t\\b\\f\"");
+  CHECK(j(Value{"\x1b[31m\x01"s}) == "\"\\u001b[31m\\u0001\"");
+  CHECK(j(Value{std::string("nul\0byte", 8)}) == "\"nul\\u0000byte\"");
+  CHECK(j(Value{"caf\xC3\xA9 \xE6\x97\xA5"s}) == "\"caf\xC3\xA9 \xE6\x97\xA5\"");
+  CHECK(j(Value{"bad\xFF\xC3"s}) == "\"bad\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  CHECK(j(Value{"\xED\xA0\x80"s}) == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+  std::ostringstream out;
+  write_json(out, Json{{"title", "bad\xFF"}}, JsonLayout::pretty);
+  CHECK(out.str() == "{\n  \"title\": \"bad\xEF\xBF\xBD\"\n}\n");
+}
+
+TEST_CASE("json layouts: pretty for json, compact for jsonl; keys keep their order") {
+  CHECK(json_layout(Format::json) == JsonLayout::pretty);
+  CHECK(json_layout(Format::jsonl) == JsonLayout::compact);
+  const Json value = {{"status", "OK"}, {"counts", {{"critical", 0}, {"warning", 2}}}, {"problems", Json::array()}};
+  CHECK(json_text(value, JsonLayout::compact) == R"({"status":"OK","counts":{"critical":0,"warning":2},"problems":[]})");
+  CHECK(json_text(value, JsonLayout::pretty) ==
+        "{\n  \"status\": \"OK\",\n  \"counts\": {\n    \"critical\": 0,\n    \"warning\": 2\n  },\n"
+        "  \"problems\": []\n}");
+}
+
+TEST_CASE("json_object: raw JSON cells are embedded as JSON, text that is not JSON stays text") {
+  const Cell data{Value{R"({"b":1,"a":[true,null]})"s}, Style::none, true};
+  const Cell broken{Value{"{not json"s}, Style::none, true};
+  CHECK(json_text(json_object({"seq", "data", "bad"}, {integer(3), data, broken}), JsonLayout::compact) ==
+        R"({"seq":3,"data":{"b":1,"a":[true,null]},"bad":"{not json"})");
+  CHECK(list(options(Format::jsonl), {"data"}, {{data}}) == "{\"data\":{\"b\":1,\"a\":[true,null]}}\n");
+  CHECK_THROWS_AS(json_object({"a", "b"}, {integer(1)}), std::logic_error);
+}
+
+TEST_CASE("FormatSet and require_format: a command's formats, named in the usage error") {
+  CHECK(k_record_formats.names() == "table, json, jsonl, csv or tsv");
+  CHECK(k_table_json.names() == "table or json");
+  CHECK(k_table_only.names() == "table");
+  CHECK(k_table_json.has(Format::json));
+  CHECK_FALSE(k_table_json.has(Format::jsonl));
+  CHECK_NOTHROW(require_format(Format::json, k_table_json, "cso status"));
+  try {
+    require_format(Format::csv, k_table_json, "cso status");
+    FAIL("expected a usage error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()) == "--format csv: 'cso status' prints table or json");
+  }
+  CHECK(format_name(Format::tsv) == "tsv");
+}
+
+/// A stream buffer that fails every write, as stdout on a full disk does.
+class FullBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type) override {
+    errno = ENOSPC;
+    return traits_type::eof();
+  }
+  std::streamsize xsputn(const char*, std::streamsize) override {
+    errno = ENOSPC;
+    return 0;
+  }
+};
+
+TEST_CASE("a failed write: flush_failure gives the reason, RowWriter and flush_or_throw throw a runtime Error") {
+  std::ostringstream fine;
+  fine << "x";
+  CHECK_FALSE(flush_failure(fine).has_value());
+  CHECK_NOTHROW(flush_or_throw(fine));
+
+  FullBuffer full;
+  std::ostream out(&full);
+  out << "RSK-1\n";
+  CHECK(flush_failure(out) == std::optional<std::string>(std::strerror(ENOSPC)));
+  try {
+    flush_or_throw(out);
+    FAIL("expected a runtime error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::runtime);
+    CHECK(std::string(e.what()) == "cannot write to standard output: "s + std::strerror(ENOSPC));
+  }
+
+  std::ostream list_out(&full);
+  RowWriter writer(list_out, options(Format::jsonl), {"id"});
+  CHECK_THROWS_AS(writer.row({text("RSK-1")}), Error);  // the first failed row stops the list
+  std::ostream table_out(&full);
+  RowWriter table(table_out, options(Format::table), {"id"});
+  table.row({text("RSK-1")});  // buffered
+  CHECK_THROWS_AS(table.finish(), Error);
 }
 
 TEST_CASE("csv: header, RFC 4180 quoting, nulls empty") {

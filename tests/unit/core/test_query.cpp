@@ -112,10 +112,16 @@ TEST_CASE("parse_fields: indexes in the order given, derived fields allowed") {
   CHECK(parse_fields(risk::kind(), "id") == std::vector<std::size_t>{risk::id});
   CHECK(parse_fields(risk::kind(), "id,title,level") == std::vector<std::size_t>{risk::id, risk::title, risk::level});
   CHECK(parse_fields(risk::kind(), "score,id") == std::vector<std::size_t>{risk::score, risk::id});
-  CHECK(parse_fields(risk::kind(), "id,id") == std::vector<std::size_t>{risk::id, risk::id});
   CHECK(parse_fields(risk::kind(), "description,plan") == std::vector<std::size_t>{risk::description, risk::plan});
   CHECK(parse_fields(staff::kind(), "handle,name,left") ==
         std::vector<std::size_t>{staff::handle, staff::name, staff::left});
+}
+
+TEST_CASE("parse_fields: a repeated field is a usage error naming it") {
+  CHECK(fields_error(risk::kind(), "id,id") == "--fields: 'id' is given twice");
+  CHECK(fields_error(risk::kind(), "id,title,score,title") == "--fields: 'title' is given twice");
+  CHECK(fields_error(risk::kind(), "title,bogus,title") ==
+        fmt::format("--fields: 'bogus' is not a risk field; use {}", k_risk_fields));
 }
 
 TEST_CASE("parse_fields: an unknown field lists every field of the kind") {
