@@ -38,7 +38,8 @@ void setup_audit(CLI::App& app, Context& ctx);
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);
 
-/// Runs cso with argv; returns the process exit code. Never throws.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+/// Runs cso with argv and the environment `env`; returns the process exit code. Never throws.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        const Environment& env = process_environment());
 
 }  // namespace cso::cli
