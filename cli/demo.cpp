@@ -57,7 +57,7 @@ std::string inner_error(const std::string& err) {
   return message;
 }
 
-void run_line(const Context& ctx, const FixtureLine& line, const std::string& db) {
+void run_line(const Context& ctx, const FixtureLine& line, const std::string& db, std::string_view fixture) {
   std::vector<std::string> words{"cso", "--db", db};
   if (!ctx.globals.config.empty()) {
     words.insert(words.end(), {"--config", ctx.globals.config});
@@ -84,21 +84,25 @@ void run_line(const Context& ctx, const FixtureLine& line, const std::string& db
   std::ostringstream out;
   std::ostringstream err;
   if (run(static_cast<int>(argv.size()), argv.data(), out, err, env) != 0) {
-    throw runtime_error("--demo: {} line {} failed: {}", k_fixture_name, line.number, inner_error(err.str()));
+    throw runtime_error("--demo: {} line {} failed: {}", fixture, line.number, inner_error(err.str()));
   }
 }
 
 }  // namespace
 
 void seed_demo(Context& ctx, const std::string& path) {
-  const auto lines = parse_fixture(embedded::kestrel_demo, ctx.clock.now, k_fixture_name);
+  run_fixture(ctx, path, embedded::kestrel_demo, k_fixture_name);
+}
+
+void run_fixture(Context& ctx, const std::string& path, std::string_view text, std::string_view name) {
+  const auto lines = parse_fixture(text, ctx.clock.now, name);
   TempDatabase temp(fmt::format("{}.demo-{}", path, ::getpid()));
   {
     // Held open across the lines, so no line's exit checkpoints and deletes the WAL.
     int previous = 0;
     const auto holder = storage::Db::create_or_migrate(temp.path(), previous);
     for (const auto& line : lines) {
-      run_line(ctx, line, temp.path());
+      run_line(ctx, line, temp.path(), name);
     }
   }
   // Closing the last connection folded the WAL into the file; the target's own connection

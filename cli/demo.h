@@ -2,6 +2,7 @@
 #include "cli/context.h"
 
 #include <string>
+#include <string_view>
 
 namespace cso::cli {
 
@@ -10,5 +11,8 @@ namespace cso::cli {
 /// temporary database beside `path`, and moves that into place only when every line succeeded.
 /// A failing line is a bug: a runtime Error naming the line and the command's error.
 void seed_demo(Context& ctx, const std::string& path);
+
+/// What seed_demo does, for any fixture (`name` is how errors call it): tests use small ones.
+void run_fixture(Context& ctx, const std::string& path, std::string_view text, std::string_view name);
 
 }  // namespace cso::cli

@@ -28,7 +28,7 @@ ok cso policy list --format json
 [ "$(json length)" == 8 ] || fail "8 policies"
 [ "$(states)" == "approved=1,draft=1,in_review=1,published=4,retired=1" ] || fail "policy states: $(states)"
 ok cso policy acks POL-1 --missing --format json
-[ "$(json 'map(.staff) | sort | join(",")')" == "hiro,leo" ] || fail "POL-1 v2 is missing hiro's and leo's acknowledgements"
+[ "$(json 'map(.handle) | sort | join(",")')" == "hiro,leo" ] || fail "POL-1 v2 is missing hiro's and leo's acknowledgements"
 
 ok cso train list --format json
 [ "$(json length)" == 2 ] || fail "2 courses"
@@ -36,6 +36,7 @@ ok cso train list --format json
 ok cso incident list --format json
 [ "$(json length)" == 10 ] || fail "10 incidents"
 [ "$(states)" == "closed=5,contained=1,eradicated=1,new=1,recovered=1,triaged=1" ] || fail "incident states: $(states)"
+ok cso incident list --fields id,outcome --format json
 [ "$(json 'map(.outcome // empty) | sort | join(",")')" == \
   "benign,duplicate,false_positive,indeterminate,true_positive" ] || fail "every outcome"
 
