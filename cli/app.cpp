@@ -162,8 +162,8 @@ CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view 
   return sub;
 }
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  Context ctx(out, err);
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
+  Context ctx(out, err, env);
   CLI::App app("cso: a security program from the terminal", "cso");
   app.fallthrough();
   app.require_subcommand(0, 1);

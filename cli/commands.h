@@ -48,7 +48,8 @@ std::span<const CommandFormats> declared_formats();
 /// commands that do not print records, every format for those that do.
 FormatSet command_formats(std::string_view path);
 
-/// Runs cso with argv; returns the process exit code. Never throws.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+/// Runs cso with argv and the environment `env`; returns the process exit code. Never throws.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        const Environment& env = process_environment());
 
 }  // namespace cso::cli

@@ -17,15 +17,7 @@
 namespace cso::cli {
 namespace {
 
-std::optional<std::string> env(const char* name) {
-  const char* v = std::getenv(name);
-  if (v == nullptr || *v == '\0') {
-    return std::nullopt;
-  }
-  return std::string(v);
-}
-
-std::string home_directory() {
+std::string home_directory(const Environment& env) {
   if (auto h = env("HOME")) {
     return *h;
   }
@@ -56,14 +48,14 @@ std::optional<std::string> find_upward(const std::string& name) {
 
 /// An XDG base directory: the variable if it is an absolute path (the XDG spec ignores
 /// relative ones), else HOME/fallback.
-std::string xdg_dir(const char* variable, const char* fallback) {
+std::string xdg_dir(const Environment& env, const char* variable, const char* fallback) {
   if (auto v = env(variable); v && v->front() == '/') {
     return *v;
   }
-  return home_directory() + "/" + fallback;
+  return home_directory(env) + "/" + fallback;
 }
 
-std::string resolve_db_path(const GlobalOptions& g) {
+std::string resolve_db_path(const GlobalOptions& g, const Environment& env) {
   if (!g.db.empty()) {
     return g.db;
   }
@@ -73,11 +65,12 @@ std::string resolve_db_path(const GlobalOptions& g) {
   if (auto nearest = find_upward("cso.db")) {
     return *nearest;
   }
-  return xdg_dir("XDG_DATA_HOME", ".local/share") + "/cso/cso.db";
+  return xdg_dir(env, "XDG_DATA_HOME", ".local/share") + "/cso/cso.db";
 }
 
-void load_config(Config& config, const GlobalOptions& g, const std::optional<std::string>& workspace) {
-  std::vector<std::string> layers{xdg_dir("XDG_CONFIG_HOME", ".config") + "/cso/config.toml"};
+void load_config(Config& config, const GlobalOptions& g, const std::optional<std::string>& workspace,
+                 const Environment& env) {
+  std::vector<std::string> layers{xdg_dir(env, "XDG_CONFIG_HOME", ".config") + "/cso/config.toml"};
   if (workspace) {
     layers.push_back(*workspace + "/config.toml");
   }
@@ -95,7 +88,7 @@ void load_config(Config& config, const GlobalOptions& g, const std::optional<std
   }
 }
 
-bool resolve_color(const std::string& when) {
+bool resolve_color(const std::string& when, const Environment& env) {
   if (when != "auto" && when != "always" && when != "never") {
     throw usage_error("--color: '{}' is not accepted; use auto, always or never", when);
   }
@@ -131,7 +124,7 @@ std::string login_handle(std::string name) {
 
 /// Who is acting: --as, CSO_ACTOR or user.handle as given (each must be a handle), else the
 /// login name made into one.
-std::string resolve_actor(const GlobalOptions& g, const Config& config) {
+std::string resolve_actor(const GlobalOptions& g, const Config& config, const Environment& env) {
   if (!g.as.empty()) {
     return staff::parse_handle(g.as, "--as");
   }
@@ -150,18 +143,30 @@ std::string resolve_actor(const GlobalOptions& g, const Config& config) {
 
 }  // namespace
 
+const Environment& process_environment() {
+  static const Environment k_process = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (v == nullptr || *v == '\0') {
+      return std::nullopt;
+    }
+    return std::string(v);
+  };
+  return k_process;
+}
+
 void Context::setup() {
+  const Environment& env = m_env;
   const auto fixed_now = env("CSO_NOW");
   clock = fixed_now ? fixed_clock(*fixed_now, "CSO_NOW") : system_clock();
   m_workspace = find_upward("");
-  load_config(config, globals, m_workspace);
-  m_db_path = resolve_db_path(globals);
+  load_config(config, globals, m_workspace, env);
+  m_db_path = resolve_db_path(globals, env);
   if (convention == ExitConvention::standard) {
     output.format = globals.json ? Format::json : parse_format(globals.format.empty() ? "table" : globals.format);
   }
-  output.color = resolve_color(globals.color);
+  output.color = resolve_color(globals.color, env);
   output.terminal_width = terminal_width();
-  m_actor = resolve_actor(globals, config);
+  m_actor = resolve_actor(globals, config, env);
 }
 
 Store& Context::store() {

@@ -6,6 +6,7 @@
 #include "core/store.h"
 #include "core/time.h"
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -13,6 +14,13 @@
 #include <vector>
 
 namespace cso::cli {
+
+/// The environment variables a command sees (CSO_NOW, CSO_ACTOR, CSO_DB, HOME, …): `main` passes
+/// the process's, `init --demo` one per fixture line, so nothing needs setenv. nullopt: unset or
+/// empty.
+using Environment = std::function<std::optional<std::string>(const char* name)>;
+/// The process environment (getenv).
+const Environment& process_environment();
 
 /// Global options of SPEC §1 as typed on the command line.
 struct GlobalOptions {
@@ -31,7 +39,8 @@ enum class ExitConvention { standard, monitoring };
 
 class Context {
  public:
-  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+  Context(std::ostream& out_stream, std::ostream& err_stream, const Environment& environment = process_environment())
+      : out(out_stream), err(err_stream), m_env(environment) {}
 
   std::ostream& out;
   std::ostream& err;
@@ -53,6 +62,8 @@ class Context {
   /// Who is acting, with "now", for the journal.
   Actor actor() const { return {m_actor, clock.now}; }
   const std::string& actor_handle() const { return m_actor; }
+  /// The environment this command was run with (init --demo derives its lines' from it).
+  const Environment& environment() const { return m_env; }
   /// The nearest .cso directory at or above the current directory, if any.
   const std::optional<std::string>& workspace() const { return m_workspace; }
 
@@ -64,6 +75,7 @@ class Context {
   std::string m_db_path;
   std::string m_actor;
   std::optional<std::string> m_workspace;
+  Environment m_env;
   std::unique_ptr<Store> m_store;
 };
 

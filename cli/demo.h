@@ -1,21 +1,18 @@
 #pragma once
-#include "core/store.h"
-#include "core/config.h"
+#include "cli/context.h"
+
+#include <string>
+#include <string_view>
 
 namespace cso::cli {
 
-/// Seeds a fictional company's security program (Kestrel Logistics) relative to `now`:
-/// staff, and records of every domain in every state, some overdue.
-void seed_demo(Transaction& tx, const Config& config, const Clock& clock);
+/// Seeds the Kestrel Logistics demo into the database at `path` (which has no records): runs
+/// the fixture cli/demo/kestrel.cso, compiled in, line by line through cso's own commands in a
+/// temporary database beside `path`, and moves that into place only when every line succeeded.
+/// A failing line is a bug: a runtime Error naming the line and the command's error.
+void seed_demo(Context& ctx, const std::string& path);
 
-// Each domain's part of the demo, in its own file (cli/demo_*.cpp), run in this order after
-// the staff and risks of demo.cpp. Handles of the demo staff: alice (ciso), bob, carol, dan
-// (security), erin, farid, grace, hiro (engineering), ines, jon (it), kim, leo (finance),
-// maya (people), nina, omar (legal).
-void seed_demo_certs(Transaction& tx, const Config& config, const Clock& clock);      ///< demo_staff.cpp
-void seed_demo_policies(Transaction& tx, const Config& config, const Clock& clock);   ///< demo_policy.cpp
-void seed_demo_training(Transaction& tx, const Config& config, const Clock& clock);   ///< demo_train.cpp
-void seed_demo_incidents(Transaction& tx, const Config& config, const Clock& clock);  ///< demo_incident.cpp
-void seed_demo_audits(Transaction& tx, const Config& config, const Clock& clock);     ///< demo_audit.cpp
+/// What seed_demo does, for any fixture (`name` is how errors call it): tests use small ones.
+void run_fixture(Context& ctx, const std::string& path, std::string_view text, std::string_view name);
 
 }  // namespace cso::cli

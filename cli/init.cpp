@@ -65,9 +65,7 @@ void run_init(Context& ctx, const InitOptions& o) {
     if (ctx.store().head()) {
       throw conflict_error("--demo: {} already has records; the demo seeds only an empty database", path);
     }
-    auto tx = ctx.store().begin(ctx.actor());
-    seed_demo(*tx, ctx.config, ctx.clock);
-    tx->commit();
+    seed_demo(ctx, path);
     ctx.info("seeded the Kestrel Logistics demo program; try 'cso status', 'cso check', 'cso risk matrix'");
   }
   ctx.out << path << '\n';

@@ -4,7 +4,7 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  const int code = cso::cli::run(argc, argv, std::cout, std::cerr);
+  const int code = cso::cli::run(argc, argv, std::cout, std::cerr, cso::cli::process_environment());
   std::cout.flush();
   return code;
 }
