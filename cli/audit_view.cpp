@@ -3,6 +3,7 @@
 
 #include "core/audit.h"
 #include "core/finding.h"
+#include "core/selectors.h"
 #include "core/store.h"
 
 #include <nlohmann/json.hpp>
@@ -84,8 +85,7 @@ void write_findings(Context& ctx, const View& view, Query q, const std::vector<s
 }
 
 Json findings_json(Context& ctx, const std::string& audit_key) {
-  Query q;
-  q.where.push_back({finding::audit, Op::eq, {audit_key}, {}});
+  const Query q = select::findings_of(audit_key);
   std::vector<std::string> names;
   for (const auto& f : finding::kind().fields) {
     names.emplace_back(f.name);

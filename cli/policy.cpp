@@ -193,7 +193,8 @@ struct ShowOptions {
   bool body = false;
 };
 
-void run_show(Context& ctx, const ShowOptions& o) {
+/// A policy, one of its versions (--version), or a body (--body): policy show has more to show.
+void show_policy(Context& ctx, const ShowOptions& o) {
   const Record p = policy::get_policy(ctx.store(), o.id);
   if (!o.version.given() && !o.body) {
     print_record(ctx, policy_view(), p);
@@ -259,7 +260,7 @@ void setup_policy(CLI::App& app, Context& ctx) {
   s->add_option("ID", show->id, "POL-n or n")->required();
   bind(s, show->version, "--version", "a version number (N or vN): show that version");
   s->add_flag("--body", show->body, "print the body (of the version in force, the newest, or --version)");
-  s->callback([&ctx, show] { run_show(ctx, *show); });
+  s->callback([&ctx, show] { show_policy(ctx, *show); });
 
   auto edit = std::make_shared<PolicyOptions>();
   CLI::App* e = add_command(*cmd, "edit",

@@ -1,17 +1,16 @@
 // The risk register's section of `cso status`.
 #include "cli/status_sections.h"
-#include "core/risk.h"
-#include "core/store.h"
 
 namespace cso::cli {
 
-StatusSection risk_status(Context& ctx) {
-  const auto [risks, levels] = risk::status_and_level_counts(ctx.store().tally(risk::kind()), ctx.config);
+StatusSection risk_status(const status::Risks& f) {
   StatusSection s;
   s.json_key = "risks";
-  s.json = {{"total", risks.total}, {"by_status", json_counts(risks.items)}, {"by_level", json_counts(levels.items)}};
-  s.lines.emplace_back("risks", fmt::format("{} in all: {}", risks.total, text_counts(risks.items)));
-  s.lines.emplace_back("", fmt::format("not closed by level: {}", text_counts(levels.items)));
+  s.json = {{"total", f.by_status.total},
+            {"by_status", json_counts(f.by_status.items)},
+            {"by_level", json_counts(f.open_by_level.items)}};
+  s.lines.emplace_back("risks", fmt::format("{} in all: {}", f.by_status.total, text_counts(f.by_status.items)));
+  s.lines.emplace_back("", fmt::format("not closed by level: {}", text_counts(f.open_by_level.items)));
   return s;
 }
 

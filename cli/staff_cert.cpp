@@ -1,5 +1,6 @@
 // `cso staff cert add|edit|list|rm`: certifications, parts of a staff record ("alice/cert/CISSP").
 #include "cli/commands.h"
+#include "cli/record_commands.h"
 #include "cli/staff_view.h"
 #include "cli/values.h"
 #include "core/cert.h"
@@ -92,7 +93,8 @@ void run_edit(Context& ctx, const CertOptions& o) {
   print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
 }
 
-void run_rm(Context& ctx, const CertOptions& o) {
+/// A certification lapsed or recorded by mistake goes (a verb of the part kind, keyed HANDLE NAME).
+void remove_cert(Context& ctx, const CertOptions& o) {
   const std::string handle = existing_staff(ctx, o.handle);
   const std::string name = cert::parse_name(o.name, "NAME");
   auto tx = ctx.store().begin(ctx.actor());
@@ -102,28 +104,42 @@ void run_rm(Context& ctx, const CertOptions& o) {
   ctx.out << r.text(cert::key) << '\n';
 }
 
-struct ListOptions {
+struct ListFilters {
   std::string handle;
-  TextOption within, sort;
+  TextOption within;
   bool all = false;
 };
 
-void run_list(Context& ctx, const ListOptions& o) {
+void bind_filters(CLI::App* l, ListFilters& f) {
+  l->add_option("HANDLE", f.handle, "only this person's (active or not)");
+  bind(l, f.within, "--expiring-within",
+       "only those expiring within this long (90d), expired ones included, soonest first");
+  l->add_flag("--all", f.all, "include inactive (offboarded) staff");
+}
+
+/// The window a certification counts as expiring in: --expiring-within, or check.cert_warn_within.
+Duration window_of(const Context& ctx, const ListFilters& o) {
+  return o.within.given() ? parse_duration(o.within.value, "--expiring-within") : ctx.config.check_cert_warn_within;
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
   cert::ListFilter f;
-  Duration window = ctx.config.check_cert_warn_within;
   if (o.within.given()) {
-    window = parse_duration(o.within.value, "--expiring-within");
-    f.expiring_by = format_date(add(ctx.clock.now, window));
+    f.expiring_by = format_date(add(ctx.clock.now, window_of(ctx, o)));
   }
   if (!o.handle.empty()) {
     f.holder = existing_staff(ctx, o.handle);
   }
   f.all = o.all;
-  Query q = cert::make_query(ctx.store(), f);
-  if (o.sort.given()) {
-    q.sort = parse_sort(cert::kind(), o.sort.value);
-  }
-  print_list(ctx, cert_view(ctx, window), q);
+  return cert::make_query(ctx.store(), f);
+}
+
+void print_certs(Context& ctx, const ListFilters& o, const Query& q) { print_list(ctx, cert_view(ctx, window_of(ctx, o)), q); }
+
+const Noun& cert_noun() {
+  static const Noun k_noun{cert::kind(), "staff cert", "HANDLE NAME", "certifications",
+                           [](const Context& c) { return cert_view(c, c.config.check_cert_warn_within); }};
+  return k_noun;
 }
 
 CLI::App* cert_verb(CLI::App* cert, const char* name, const char* summary, CertOptions& o) {
@@ -156,18 +172,12 @@ void setup_staff_cert(CLI::App* staff_cmd, Context& ctx) {
   bind_fields(e, *edit);
   e->callback([&ctx, edit] { run_edit(ctx, *edit); });
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = add_command(*c, "list", "list certifications of active staff, or of one person");
-  l->add_option("HANDLE", list->handle, "only this person's (active or not)");
-  bind(l, list->within, "--expiring-within",
-       "only those expiring within this long (90d), expired ones included, soonest first");
-  bind(l, list->sort, "--sort", "fields, -field for descending");
-  l->add_flag("--all", list->all, "include inactive (offboarded) staff");
-  l->callback([&ctx, list] { run_list(ctx, *list); });
+  add_list(*c, ctx, cert_noun(), "list certifications of active staff, or of one person", bind_filters, list_query,
+           print_certs);
 
   auto rm = std::make_shared<CertOptions>();
   CLI::App* r = cert_verb(c, "rm", "remove a certification (lapsed or recorded by mistake); prints its key", *rm);
-  r->callback([&ctx, rm] { run_rm(ctx, *rm); });
+  r->callback([&ctx, rm] { remove_cert(ctx, *rm); });
 }
 
 }  // namespace cso::cli

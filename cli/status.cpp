@@ -1,9 +1,10 @@
 // `cso status`: like `git status` for the program — counts per domain and what needs
-// attention now (the check rules, without the journal replay), in one screen.
+// attention now (the check rules, without the journal replay), in one screen. The figures
+// are core's (status::Overview); this file and the *_status.cpp sections render them.
 #include "cli/commands.h"
 #include "cli/status_sections.h"
 #include "core/check.h"
-#include "core/store_check_source.h"
+#include "core/status.h"
 
 #include <ostream>
 
@@ -11,17 +12,6 @@ namespace cso::cli {
 namespace {
 
 constexpr std::size_t k_attention_lines = 12;
-
-CheckResult attention(Context& ctx) {
-  std::vector<std::string> rules;
-  for (const Rule& r : all_rules()) {
-    if (r.id != "journal.integrity") {
-      rules.emplace_back(r.id);
-    }
-  }
-  StoreCheckSource source(ctx.store());
-  return run_checks(source, ctx.config, ctx.clock, rules);
-}
 
 Style severity_style(Severity s) { return s == Severity::critical ? Style::red : Style::yellow; }
 
@@ -64,13 +54,18 @@ std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>&
 void setup_status(CLI::App& app, Context& ctx) {
   CLI::App* status = add_command(app, "status", "what exists and what needs attention now");
   status->callback([&ctx] {
-    const auto snapshot = ctx.store().read_snapshot();
-    std::vector<StatusSection> sections;
-    for (const auto section : {staff_status, cert_status, risk_status, policy_status, training_status, incident_status,
-                               finding_status}) {
-      sections.push_back(section(ctx));
-    }
-    const CheckResult check = attention(ctx);
+    const status::Overview overview = [&] {
+      const auto snapshot = ctx.store().read_snapshot();
+      return status::overview(ctx.store(), ctx.config, ctx.clock, k_status_lines);
+    }();
+    std::vector<StatusSection> sections{staff_status(overview.staff),
+                                        cert_status(ctx, overview.certifications),
+                                        risk_status(overview.risks),
+                                        policy_status(ctx, overview.policies),
+                                        training_status(overview.training),
+                                        incident_status(ctx, overview.incidents),
+                                        finding_status(overview.findings)};
+    const CheckResult& check = overview.attention;
     if (ctx.output.format == Format::json) {
       print_json(ctx, sections, check);
       return;

@@ -1,10 +1,11 @@
 #pragma once
-// `cso status` is made of one section per domain, each in its domain's file, listed in
-// status.cpp. A section reads counts (tallies where it can: status must stay fast) and
-// says them twice: lines for the screen and one member of the JSON object.
+// `cso status` renders core's status::Overview (core/status.h) one section per domain, each
+// in its domain's file, listed in status.cpp. A section says its figures twice: lines for the
+// screen and one member of the JSON object.
 #include "cli/context.h"
 #include "cli/output.h"
 #include "core/check.h"
+#include "core/status.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,13 +31,16 @@ std::string text_counts(const std::vector<std::pair<std::string, std::int64_t>>&
 /// ({"rule", "severity", "id", "title", "message", "due"}; absent values null). In check.cpp.
 Json problem_json(const Problem& p);
 
+/// How many incidents a section names (open sev1/sev2, SLA clocks, notifications).
+constexpr std::size_t k_status_lines = 5;
+
 // One per domain, in the order status prints them.
-StatusSection staff_status(Context& ctx);     ///< cli/staff_status.cpp
-StatusSection cert_status(Context& ctx);      ///< cli/staff_status.cpp (certifications)
-StatusSection risk_status(Context& ctx);      ///< cli/risk_status.cpp
-StatusSection policy_status(Context& ctx);    ///< cli/policy_status.cpp
-StatusSection training_status(Context& ctx);  ///< cli/train_status.cpp
-StatusSection incident_status(Context& ctx);  ///< cli/incident_status.cpp
-StatusSection finding_status(Context& ctx);   ///< cli/audit_status.cpp
+StatusSection staff_status(const status::People& f);                                  ///< cli/staff_status.cpp
+StatusSection cert_status(const Context& ctx, const status::Certifications& f);       ///< cli/staff_status.cpp
+StatusSection risk_status(const status::Risks& f);                                    ///< cli/risk_status.cpp
+StatusSection policy_status(const Context& ctx, const status::Policies& f);           ///< cli/policy_status.cpp
+StatusSection training_status(const status::Training& f);                             ///< cli/train_status.cpp
+StatusSection incident_status(const Context& ctx, const status::Incidents& f);        ///< cli/incident_status.cpp
+StatusSection finding_status(const status::Findings& f);                              ///< cli/audit_status.cpp
 
 }  // namespace cso::cli

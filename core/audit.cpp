@@ -35,9 +35,9 @@ constexpr KindDef k_kind{"audit", "AUD", "audit", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
 constexpr std::array<VerbRule, 5> k_verbs{{
-    {"start", {"planned", "", ""}},
-    {"report-phase", {"fieldwork", "", ""}},
-    {"close", {"reporting", "", ""}},
+    {"start", {"planned"}, "fieldwork"},
+    {"report-phase", {"fieldwork"}, "reporting"},
+    {"close", {"reporting"}, "closed"},
     {"edit", {"planned", "fieldwork", "reporting"}},
     {"finding add", {"planned", "fieldwork", "reporting"}},
 }};
@@ -84,7 +84,7 @@ void require_status(const Record& r, std::string_view verb) {
 }
 
 void start_fieldwork(Record& r, const Clock& clock) {
-  r.set(status, std::string("fieldwork"));
+  move_to(r, status, k_verbs, "start");
   if (r.is_null(start)) {
     r.set(start, format_date(clock.now));
   }
@@ -92,12 +92,12 @@ void start_fieldwork(Record& r, const Clock& clock) {
 }
 
 void report_phase(Record& r, const Clock& clock) {
-  r.set(status, std::string("reporting"));
+  move_to(r, status, k_verbs, "report-phase");
   touch(r, clock);
 }
 
 void close(Record& r, std::optional<std::string> new_summary, const Clock& clock) {
-  r.set(status, std::string("closed"));
+  move_to(r, status, k_verbs, "close");
   if (r.is_null(end)) {
     r.set(end, format_date(clock.now));
   }

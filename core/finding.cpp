@@ -44,11 +44,11 @@ constexpr KindDef k_kind{"finding", "FND", "finding", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
 constexpr std::array<VerbRule, 6> k_verbs{{
-    {"remediate", {"open", "remediating", "", ""}},
-    {"resolve", {"open", "remediating", "", ""}},
-    {"verify", {"resolved", "", "", ""}},
-    {"accept", {"open", "remediating", "accepted", ""}},
-    {"reopen", {"resolved", "verified", "accepted", ""}},
+    {"remediate", {"open", "remediating"}, "remediating"},
+    {"resolve", {"open", "remediating"}, "resolved"},
+    {"verify", {"resolved"}, "verified"},
+    {"accept", {"open", "remediating", "accepted"}, "accepted"},
+    {"reopen", {"resolved", "verified", "accepted"}, "open"},
     {"edit", {"open", "remediating", "resolved", "accepted"}},
 }};
 
@@ -98,13 +98,13 @@ void clear_acceptance(Record& r) {
 }  // namespace
 
 void remediate(Record& r, std::string new_plan, const Clock& clock) {
-  r.set(status, std::string("remediating"));
+  move_to(r, status, k_verbs, "remediate");
   r.set(plan, std::move(new_plan));
   touch(r, clock);
 }
 
 void resolve(Record& r, std::string new_resolution, const Clock& clock) {
-  r.set(status, std::string("resolved"));
+  move_to(r, status, k_verbs, "resolve");
   r.set(resolution, std::move(new_resolution));
   touch(r, clock);
 }
@@ -114,14 +114,14 @@ void verify(Record& r, std::string_view verifier, const Clock& clock) {
     throw conflict_error("{} is owned by {}; its owner cannot verify it: someone else must ('--as HANDLE')",
                          display_key(k_kind, r), verifier);
   }
-  r.set(status, std::string("verified"));
+  move_to(r, status, k_verbs, "verify");
   r.set(verified_by, std::string(verifier));
   r.set(verified_at, format_instant(clock.now));
   touch(r, clock);
 }
 
 void accept(Record& r, std::string until, std::string_view approver, std::string reason, const Clock& clock) {
-  r.set(status, std::string("accepted"));
+  move_to(r, status, k_verbs, "accept");
   r.set(accepted_by, std::string(approver));
   r.set(accepted_until, std::move(until));
   r.set(accept_reason, std::move(reason));
@@ -129,7 +129,7 @@ void accept(Record& r, std::string until, std::string_view approver, std::string
 }
 
 void reopen(Record& r, const Clock& clock) {
-  r.set(status, std::string("open"));
+  move_to(r, status, k_verbs, "reopen");
   r.set_null(resolution);
   r.set_null(verified_by);
   r.set_null(verified_at);

@@ -48,19 +48,14 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 constexpr std::array<std::size_t, 2> k_tally{status, severity};
 constexpr KindDef k_kind{"incident", "INC", "incident", k_fields, k_tally};
 
-/// The statuses each verb may start from (forward moves may skip phases).
-struct VerbRule {
-  std::string_view verb;
-  std::string_view to;
-  std::array<std::string_view, 5> from;
-};
+/// The statuses each verb may start from (forward moves may skip phases), and where it leads.
 constexpr std::array<VerbRule, 6> k_verbs{{
-    {"triage", "triaged", {"new"}},
-    {"contain", "contained", {"new", "triaged"}},
-    {"eradicate", "eradicated", {"new", "triaged", "contained"}},
-    {"recover", "recovered", {"new", "triaged", "contained", "eradicated"}},
-    {"close", "closed", {"new", "triaged", "contained", "eradicated", "recovered"}},
-    {"reopen", "triaged", {"closed"}},
+    {"triage", {"new"}, "triaged"},
+    {"contain", {"new", "triaged"}, "contained"},
+    {"eradicate", {"new", "triaged", "contained"}, "eradicated"},
+    {"recover", {"new", "triaged", "contained", "eradicated"}, "recovered"},
+    {"close", {"new", "triaged", "contained", "eradicated", "recovered"}, "closed"},
+    {"reopen", {"closed"}, "triaged"},
 }};
 
 /// The phases whose times order an incident, with what to call each in messages.
@@ -109,15 +104,6 @@ std::size_t field_of_status(std::string_view s) {
   throw std::logic_error("incident: unknown status " + std::string(s));
 }
 
-const VerbRule& rule_of(std::string_view verb) {
-  for (const auto& rule : k_verbs) {
-    if (rule.verb == verb) {
-      return rule;
-    }
-  }
-  throw std::logic_error("incident::require_status: unknown verb " + std::string(verb));
-}
-
 std::string_view verb_to(std::string_view to) {
   for (const auto& rule : k_verbs) {
     if (rule.to == to && rule.verb != "reopen") {
@@ -133,7 +119,7 @@ const KindDef& kind() { return k_kind; }
 
 void require_status(const Record& r, std::string_view verb) {
   require_one_of(display_key(k_kind, r), r.text(status), fmt::format("incident {}", verb), "an incident",
-                 rule_of(verb).from);
+                 statuses_for(k_verbs, verb));
 }
 
 Instant state_time(const Record& r) { return latest_phase(r).first; }

@@ -47,11 +47,11 @@ constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields, k_tally};
 /// The statuses each verb may start from (SPEC §4 risk).
 constexpr std::array<VerbRule, 7> k_verbs{{
     {"assess", {"open", "treating", "accepted"}},
-    {"treat", {"open", "treating", "accepted"}},
-    {"accept", {"open", "treating", "accepted"}},
+    {"treat", {"open", "treating", "accepted"}, "treating"},
+    {"accept", {"open", "treating", "accepted"}, "accepted"},
     {"review", {"open", "treating", "accepted"}},
-    {"close", {"open", "treating", "accepted"}},
-    {"reopen", {"closed", "", ""}},
+    {"close", {"open", "treating", "accepted"}, "closed"},
+    {"reopen", {"closed"}, "open"},
     {"edit", {"open", "treating", "accepted"}},
 }};
 
@@ -178,7 +178,7 @@ void assess(Record& r, std::int64_t l, std::int64_t i, bool residual, const Cloc
 
 void treat(Record& r, std::string_view strategy, std::string new_plan, std::optional<std::string> new_due,
            const Clock& clock) {
-  r.set(status, std::string("treating"));
+  move_to(r, status, k_verbs, "treat");
   r.set(treatment, std::string(strategy));
   r.set(plan, std::move(new_plan));
   if (new_due) {
@@ -190,7 +190,7 @@ void treat(Record& r, std::string_view strategy, std::string new_plan, std::opti
 }
 
 void accept(Record& r, std::string until, std::string_view approver, const Clock& clock) {
-  r.set(status, std::string("accepted"));
+  move_to(r, status, k_verbs, "accept");
   r.set(treatment, std::string("accept"));
   r.set(accepted_by, std::string(approver));
   r.set(accepted_until, std::move(until));
@@ -204,13 +204,13 @@ void review(Record& r, const Config& config, const Clock& clock) {
 }
 
 void close(Record& r, const Clock& clock) {
-  r.set(status, std::string("closed"));
+  move_to(r, status, k_verbs, "close");
   r.set(closed_at, format_instant(clock.now));
   touch(r, clock);
 }
 
 void reopen(Record& r, const Clock& clock) {
-  r.set(status, std::string("open"));
+  move_to(r, status, k_verbs, "reopen");
   r.set_null(closed_at);
   touch(r, clock);
 }

@@ -22,13 +22,25 @@ std::string or_list(std::span<const std::string_view> items) {
   return out;
 }
 
-std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, std::string_view verb) {
+const VerbRule& rule_for(std::span<const VerbRule> rules, std::string_view verb) {
   for (const auto& rule : rules) {
     if (rule.verb == verb) {
-      return rule.from;
+      return rule;
     }
   }
   throw std::logic_error("no state-machine rule for the verb '" + std::string(verb) + "'");
+}
+
+void move_to(Record& r, std::size_t status_field, std::span<const VerbRule> rules, std::string_view verb) {
+  const VerbRule& rule = rule_for(rules, verb);
+  if (rule.to.empty()) {
+    throw std::logic_error("the verb '" + std::string(verb) + "' keeps the status");
+  }
+  r.set(status_field, std::string(rule.to));
+}
+
+std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, std::string_view verb) {
+  return rule_for(rules, verb).from;
 }
 
 void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,

@@ -1,6 +1,8 @@
 #pragma once
 // What every state machine says when a verb does not apply to a record's status (SPEC §4:
 // exit 4 naming the states that allow the verb).
+#include "core/record.h"
+
 #include <array>
 #include <span>
 #include <string>
@@ -11,15 +13,21 @@ namespace cso {
 /// "a", "a or b", "a, b or c": alternatives for messages (empty items skipped).
 std::string or_list(std::span<const std::string_view> items);
 
-/// A verb and the statuses it may start from (unused slots empty): one domain's table of them
-/// is its state machine's entry conditions.
+/// A verb, the statuses it may start from (unused slots empty) and the status it leads to
+/// (empty when it keeps the status: edit, assess, review): one domain's table of them is its
+/// state machine. One type for every kind.
 struct VerbRule {
   std::string_view verb;
-  std::array<std::string_view, 4> from;
+  std::array<std::string_view, 5> from;
+  std::string_view to = {};
 };
 
-/// The statuses `verb` may start from in `rules` (unused slots empty). A verb the table does
-/// not list is a programming error (std::logic_error).
+/// The rule of `verb` in `rules`. A verb the table does not list is a programming error
+/// (std::logic_error).
+const VerbRule& rule_for(std::span<const VerbRule> rules, std::string_view verb);
+/// Sets `r`'s status field to where `verb` leads in `rules`.
+void move_to(Record& r, std::size_t status_field, std::span<const VerbRule> rules, std::string_view verb);
+/// rule_for(rules, verb).from.
 std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, std::string_view verb);
 
 /// A conflict Error unless `current` is one of `from` (empty entries are unused slots):

@@ -40,3 +40,16 @@ TEST_CASE("statuses_for finds a verb's row in a domain's table, and a verb not l
   CHECK(or_list(statuses_for(rules, "reopen")) == "closed");
   CHECK_THROWS_AS(statuses_for(rules, "publish"), std::logic_error);
 }
+
+TEST_CASE("move_to sets the status a verb leads to; a verb that keeps the status has none") {
+  constexpr std::array<VerbRule, 2> rules{{
+      {"close", {"open", "treating"}, "closed"},
+      {"review", {"open", "treating"}},
+  }};
+  Record r{{Value{std::string("open")}}};
+  move_to(r, 0, rules, "close");
+  CHECK(r.text(0) == "closed");
+  CHECK(rule_for(rules, "close").to == "closed");
+  CHECK_THROWS_AS(move_to(r, 0, rules, "review"), std::logic_error);
+  CHECK_THROWS_AS(rule_for(rules, "publish"), std::logic_error);
+}
