@@ -45,10 +45,10 @@ void print_json(Context& ctx, const CheckResult& r) {
   for (const auto& p : r.problems) {
     problems.push_back(problem_json(p));
   }
-  const Json out = {{"status", severity_name(r.status)},
-                    {"counts", {{"critical", r.critical}, {"warning", r.warning}}},
-                    {"problems", std::move(problems)}};
-  write_json(ctx.out, out, JsonLayout::pretty);
+  Json out = {{"status", severity_name(r.status)},
+              {"counts", {{"critical", r.critical}, {"warning", r.warning}}},
+              {"problems", std::move(problems)}};
+  write_json(ctx.out, select_keys(std::move(out), ctx.globals.fields, "cso check"), JsonLayout::pretty);
 }
 
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <exception>
@@ -315,6 +316,31 @@ void write_json(std::ostream& out, const Json& value, JsonLayout layout) {
 }
 
 JsonLayout json_layout(Format format) { return format == Format::jsonl ? JsonLayout::compact : JsonLayout::pretty; }
+
+Json select_keys(Json object, std::string_view fields, std::string_view command) {
+  if (fields.empty()) {
+    return object;
+  }
+  Json out = Json::object();
+  std::size_t start = 0;
+  while (start <= fields.size()) {
+    const std::size_t comma = std::min(fields.find(',', start), fields.size());
+    const std::string key(fields.substr(start, comma - start));
+    if (!object.contains(key)) {
+      std::string keys;
+      for (const auto& [name, value] : object.items()) {
+        keys += (keys.empty() ? "" : ", ") + name;
+      }
+      throw usage_error("--fields: '{}' is not a key of '{}'; use {}", sanitize_cell(key), command, keys);
+    }
+    if (out.contains(key)) {
+      throw usage_error("--fields: '{}' is given twice", key);
+    }
+    out[key] = std::move(object[key]);
+    start = comma + 1;
+  }
+  return out;
+}
 
 Json json_of(const Value& v) {
   if (const auto* text = std::get_if<std::string>(&v)) {

@@ -120,6 +120,11 @@ std::size_t display_width(std::string_view text);
 
 /// RFC 4180 field quoting with the formula-injection guard for text cells.
 std::string csv_field(const Cell& cell, char separator);
+/// The members of `object` named in --fields text, in that order (SPEC §2: --fields selects the
+/// keys of a report's JSON); empty text keeps them all. A usage Error names an unknown or
+/// repeated key and the keys there are.
+Json select_keys(Json object, std::string_view fields, std::string_view command);
+
 /// A value as JSON: string, integer or null.
 Json json_of(const Value& v);
 /// A JSON object of `columns` and `cells` (raw_json cells embedded as the JSON they hold).

@@ -30,7 +30,7 @@ void print_json(Context& ctx, std::vector<StatusSection>& sections, const CheckR
                       {"critical", check.critical},
                       {"warning", check.warning},
                       {"problems", std::move(problems)}};
-  write_json(ctx.out, out, JsonLayout::pretty);
+  write_json(ctx.out, select_keys(std::move(out), ctx.globals.fields, "cso status"), JsonLayout::pretty);
 }
 
 }  // namespace

@@ -90,6 +90,15 @@ ok cso status --json
 [ "$(json '.risks.total')" -gt 0 ] || fail "status --json still works"
 ok cso verify --format json
 [ "$(json .ok)" == true ] || fail "verify --format json still works"
+# --fields selects the keys of status's and check's JSON (SPEC §2).
+ok cso status --json --fields risks,now
+[ "$(json 'keys_unsorted | join(",")')" == "risks,now" ] || fail "status --fields"
+expect_exit 2 cso status --json --fields risks,bogus
+err_has "--fields: 'bogus' is not a key of 'cso status'"
+expect_exit 2 cso check --json --fields status  # the demo program is CRITICAL
+[ "$(json 'keys_unsorted | join(",")')" == "status" ] || fail "check --fields"
+expect_exit 3 cso check --json --fields status,status
+err_has "--fields: 'status' is given twice"
 
 # A failed write to stdout is a runtime failure (exit 1), with the reason.
 full() { "$CSO" "$@" >/dev/full; }

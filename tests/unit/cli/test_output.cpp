@@ -230,6 +230,25 @@ TEST_CASE("json_object: raw JSON cells are embedded as JSON, text that is not JS
   CHECK_THROWS_AS(json_object({"a", "b"}, {integer(1)}), std::logic_error);
 }
 
+TEST_CASE("select_keys: --fields picks a report's keys, in order; unknown or repeated keys are usage errors") {
+  const Json report = {{"status", "OK"}, {"counts", {{"critical", 0}}}, {"problems", Json::array()}};
+  CHECK(json_text(select_keys(report, "", "cso check"), JsonLayout::compact) == json_text(report, JsonLayout::compact));
+  CHECK(json_text(select_keys(report, "problems,status", "cso check"), JsonLayout::compact) ==
+        R"({"problems":[],"status":"OK"})");
+  const auto message = [&](std::string_view fields) {
+    try {
+      select_keys(report, fields, "cso check");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::usage);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message("status,bogus") == "--fields: 'bogus' is not a key of 'cso check'; use status, counts, problems");
+  CHECK(message("status,,counts") == "--fields: '' is not a key of 'cso check'; use status, counts, problems");
+  CHECK(message("status,status") == "--fields: 'status' is given twice");
+}
+
 TEST_CASE("FormatSet and require_format: a command's formats, named in the usage error") {
   CHECK(k_record_formats.names() == "table, json, jsonl, csv or tsv");
   CHECK(k_table_json.names() == "table or json");
