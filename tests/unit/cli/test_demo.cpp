@@ -8,8 +8,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "storage/db.h"
-#include "storage/journal.h"
+#include "storage/open.h"
 
 #include <unistd.h>
 
@@ -55,11 +54,11 @@ TEST_CASE("demo: a fixture runs through the commands with each line's now and ac
   run_fixture(ctx, s.db(), "@-10d staff add ann --name Ann\n@-2d risk add \"Due {+3d}\" --likelihood 2 --impact 2 --as ann\n",
               "t.cso");
   CHECK(s.others() == 0);  // no temporary file, no -wal/-shm: the file is complete on its own
-  auto db = storage::Db::open(s.db());
-  std::vector<storage::JournalEntry> entries;
-  storage::LogFilter oldest_first;
+  auto store = storage::open_store(s.db());
+  std::vector<JournalEntry> entries;
+  LogFilter oldest_first;
   oldest_first.newest_first = false;
-  storage::each_entry(*db, oldest_first, [&](const storage::JournalEntry& e) { entries.push_back(e); });
+  store->each_entry(oldest_first, [&](const JournalEntry& e) { entries.push_back(e); });
   REQUIRE(entries.size() == 2);
   CHECK(entries[0].at == "2026-11-17T09:00:00Z");
   CHECK(entries[0].actor == "tester");
