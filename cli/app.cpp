@@ -1,9 +1,9 @@
-#include "cli/commands.h"
-#include "core/error.h"
-
 #include <algorithm>
 #include <array>
 #include <ostream>
+
+#include "cli/commands.h"
+#include "core/error.h"
 
 namespace cso::cli {
 namespace {
@@ -143,7 +143,9 @@ void require_command_format(const Context& ctx, const CLI::App& app) {
 
 }  // namespace
 
-std::span<const CommandFormats> declared_formats() { return k_command_formats; }
+std::span<const CommandFormats> declared_formats() {
+  return k_command_formats;
+}
 
 FormatSet command_formats(std::string_view path) {
   for (const auto& c : k_command_formats) {
@@ -154,7 +156,9 @@ FormatSet command_formats(std::string_view path) {
   return k_record_formats;
 }
 
-std::span<const CommandDef> all_commands() { return k_commands; }
+std::span<const CommandDef> all_commands() {
+  return k_commands;
+}
 
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary) {
   CLI::App* sub = parent.add_subcommand(std::string(name), std::string(summary));

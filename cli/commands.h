@@ -1,13 +1,13 @@
 #pragma once
 // The command table (STYLE §1): every top-level command once, with its summary and the
 // function that registers its subcommands and callbacks. Help and "did you mean" use it.
-#include "cli/context.h"
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <span>
 #include <string_view>
+
+#include "cli/context.h"
 
 namespace cso::cli {
 

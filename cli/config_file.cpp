@@ -7,11 +7,10 @@
 //   strings (`é = 1`; upstream #190/#295); there it now answers false, as upstream's fix does;
 // - it recurses once per nesting level, so dotted keys are capped below (find_excess_dot).
 #include "cli/config_file.h"
-#include "core/json_text.h"
 
 #include "core/check.h"
-
 #include "core/error.h"
+#include "core/json_text.h"
 
 #define TOML_HEADER_ONLY 1
 #define TOML_EXCEPTIONS 0
@@ -116,8 +115,7 @@ std::string join(std::string_view parent, std::string_view key) {
   if (at.begin.line == 0) {
     throw Error(ExitCode::usage, printable(fmt::format("{}: {}", source, message)));
   }
-  throw Error(ExitCode::usage,
-              printable(fmt::format("{}:{}:{}: {}", source, at.begin.line, at.begin.column, message)));
+  throw Error(ExitCode::usage, printable(fmt::format("{}:{}:{}: {}", source, at.begin.line, at.begin.column, message)));
 }
 
 /// toml++ says "Error while parsing key: expected …"; cso says "syntax error in key: expected …".
@@ -205,16 +203,26 @@ struct Value {
 
 std::string_view describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::none: break;
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -265,7 +273,8 @@ struct Setting {
     names += s.name;
   }
   const std::string where = table.path.empty() ? "known top-level keys" : fmt::format("known keys in [{}]", table.path);
-  fail_at(table.source, key.source(), fmt::format("unknown key '{}'; {}: {}", join(table.path, key.str()), where, names));
+  fail_at(table.source, key.source(),
+          fmt::format("unknown key '{}'; {}: {}", join(table.path, key.str()), where, names));
 }
 
 void apply_table(Config& config, const Value& v, std::span<const Setting> settings) {
@@ -275,8 +284,8 @@ void apply_table(Config& config, const Value& v, std::span<const Setting> settin
   }
   for (auto&& [entry_key, node] : *table) {
     const toml::key& key = entry_key;  // a lambda may not capture a structured binding in clang 14
-    const auto setting = std::find_if(settings.begin(), settings.end(),
-                                      [&](const Setting& s) { return s.name == key.str(); });
+    const auto setting =
+        std::find_if(settings.begin(), settings.end(), [&](const Setting& s) { return s.name == key.str(); });
     if (setting == settings.end()) {
       fail_unknown_key(v, key, settings);
     }
@@ -290,7 +299,9 @@ void apply_section(Config& config, const Value& v) {
 }
 
 bool is_handle(std::string_view text) {
-  const auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'; };
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  };
   return !text.empty() && allowed(text[0]) && text[0] != '.' && text[0] != '_' && text[0] != '-' &&
          std::all_of(text.begin(), text.end(), allowed);
 }

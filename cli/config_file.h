@@ -1,10 +1,10 @@
 #pragma once
 // Reading the TOML configuration layers of SPEC §7 into cso::Config. Each layer overrides
 // the settings it names, key by key; everything it does not name keeps its earlier value.
-#include "core/config.h"
-
 #include <string>
 #include <string_view>
+
+#include "core/config.h"
 
 namespace cso::cli {
 

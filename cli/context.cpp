@@ -1,10 +1,5 @@
 #include "cli/context.h"
 
-#include "cli/config_file.h"
-#include "core/error.h"
-#include "core/staff.h"
-#include "storage/open.h"
-
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -13,6 +8,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
+
+#include "cli/config_file.h"
+#include "core/error.h"
+#include "core/staff.h"
+#include "storage/open.h"
 
 namespace cso::cli {
 namespace {
@@ -182,6 +182,8 @@ void Context::info(const std::string& message) const {
   }
 }
 
-void Context::warn(const std::string& message) const { err << "cso: warning: " << sanitize(message) << '\n'; }
+void Context::warn(const std::string& message) const {
+  err << "cso: warning: " << sanitize(message) << '\n';
+}
 
 }  // namespace cso::cli

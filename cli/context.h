@@ -1,17 +1,17 @@
 #pragma once
 // What every command receives (STYLE §4): configuration, the clock, output settings, the
 // streams, and the database, opened on first use in exactly one place.
-#include "cli/output.h"
-#include "core/config.h"
-#include "core/store.h"
-#include "core/time.h"
-
 #include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "cli/output.h"
+#include "core/config.h"
+#include "core/store.h"
+#include "core/time.h"
 
 namespace cso::cli {
 

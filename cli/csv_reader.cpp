@@ -7,14 +7,14 @@
 // a tenth of a 10^6-row import.)
 #include "cli/csv_reader.h"
 
-#include "core/error.h"
-#include "core/json_text.h"
-
 #include <array>
 #include <cstring>
 #include <istream>
 #include <memory>
 #include <string_view>
+
+#include "core/error.h"
+#include "core/json_text.h"
 
 namespace cso::cli {
 namespace {
@@ -105,9 +105,10 @@ class Parser {
           } else if (c == '\r' || c == '\n') {
             end_record();
           } else {
-            throw usage_error("{}:{}: malformed CSV: text after the closing quote of field {}; a quote inside a "
-                              "quoted field is written twice (\"\")",
-                              m_source, m_line, m_fields + 1);
+            throw usage_error(
+                "{}:{}: malformed CSV: text after the closing quote of field {}; a quote inside a "
+                "quoted field is written twice (\"\")",
+                m_source, m_line, m_fields + 1);
           }
           break;
       }
@@ -118,9 +119,10 @@ class Parser {
 
   void finish() {
     if (m_state == State::quoted) {
-      throw usage_error("{}:{}: malformed CSV: the quoted field {} that starts here is never closed; end it with "
-                        "a quote (\")",
-                        m_source, m_quote_line, m_fields + 1);
+      throw usage_error(
+          "{}:{}: malformed CSV: the quoted field {} that starts here is never closed; end it with "
+          "a quote (\")",
+          m_source, m_quote_line, m_fields + 1);
     }
     if (m_in_record) {
       end_record();

@@ -9,7 +9,7 @@
 namespace cso::cli {
 
 struct CsvRow {
-  std::size_t line = 0;               ///< line on which the record starts (1-based)
+  std::size_t line = 0;  ///< line on which the record starts (1-based)
   std::vector<std::string> fields;
 };
 

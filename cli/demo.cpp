@@ -2,17 +2,17 @@
 // it follows the domain's rules as they change and leaves a journal with a plausible history.
 #include "cli/demo.h"
 
-#include "cli/commands.h"
-#include "cli/fixture.h"
-#include "core/error.h"
-#include "embedded/kestrel_demo.h"
-#include "storage/open.h"
-
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
+
+#include "cli/commands.h"
+#include "cli/fixture.h"
+#include "core/error.h"
+#include "embedded/kestrel_demo.h"
+#include "storage/open.h"
 
 namespace cso::cli {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
-#include "cli/context.h"
-
 #include <string>
 #include <string_view>
+
+#include "cli/context.h"
 
 namespace cso::cli {
 

@@ -1,9 +1,9 @@
 #include "cli/fixture.h"
 
-#include "core/error.h"
-
 #include <cctype>
 #include <optional>
+
+#include "core/error.h"
 
 namespace cso::cli {
 namespace {

@@ -8,17 +8,17 @@
 //   - `{OFFSET}` is replaced by the date (YYYY-MM-DD) OFFSET from the fixture's "now",
 //     `{OFFSET@}` by the instant (RFC 3339), so deadlines do not depend on the line's clock.
 // OFFSET is one or more signed terms, each a number and d (days), h (hours) or m (minutes).
-#include "core/time.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/time.h"
+
 namespace cso::cli {
 
 struct FixtureLine {
-  int number = 0;  ///< 1-based line number in the file
-  Instant now = 0;  ///< the line's "now": the fixture's, moved by its @OFFSET
+  int number = 0;                 ///< 1-based line number in the file
+  Instant now = 0;                ///< the line's "now": the fixture's, moved by its @OFFSET
   std::vector<std::string> args;  ///< the words after `cso`, tokens replaced
 };
 

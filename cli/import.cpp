@@ -1,11 +1,11 @@
 #include "cli/import.h"
 
-#include "core/error.h"
-
 #include <unistd.h>
 
 #include <fstream>
 #include <iostream>
+
+#include "core/error.h"
 
 namespace cso::cli {
 namespace {
@@ -74,8 +74,7 @@ void ImportRow::relocate(std::size_t field, const Error& e) const {
 }
 
 std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& path,
-                        const std::function<void(Transaction&, const ImportRow&)>& insert,
-                        const ImportHooks& hooks) {
+                        const std::function<void(Transaction&, const ImportRow&)>& insert, const ImportHooks& hooks) {
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);

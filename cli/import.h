@@ -1,14 +1,14 @@
 #pragma once
 // CSV import shared by every kind: header columns named as the kind's importable fields,
 // all rows or none (one transaction), errors naming file, line and column.
-#include "cli/context.h"
-#include "cli/csv_reader.h"
-#include "core/error.h"
-
 #include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "cli/context.h"
+#include "cli/csv_reader.h"
+#include "core/error.h"
 
 namespace cso::cli {
 

@@ -1,9 +1,9 @@
 #include "cli/journal_view.h"
 
+#include <algorithm>
+
 #include "cli/values.h"
 #include "core/error.h"
-
-#include <algorithm>
 
 namespace cso::cli {
 
@@ -24,8 +24,8 @@ std::vector<std::size_t> entry_columns(const Context& ctx) {
   for (const auto& name : split_list(ctx.globals.fields, "--fields")) {
     const auto it = std::find(k_columns.begin(), k_columns.end(), name);
     if (it == k_columns.end()) {
-      throw usage_error("--fields: '{}' is not a journal field; use seq, at, actor, action, record, note, data, prev, hash",
-                        name);
+      throw usage_error(
+          "--fields: '{}' is not a journal field; use seq, at, actor, action, record, note, data, prev, hash", name);
     }
     add_field(out, static_cast<std::size_t>(it - k_columns.begin()), name);
   }
@@ -34,15 +34,24 @@ std::vector<std::size_t> entry_columns(const Context& ctx) {
 
 Cell entry_cell(const JournalEntry& e, std::size_t column) {
   switch (column) {
-    case 0: return Cell{e.seq};
-    case 1: return Cell{e.at};
-    case 2: return Cell{e.actor};
-    case 3: return Cell{e.action};
-    case 4: return Cell{e.record};
-    case 5: return e.note ? Cell{*e.note} : Cell{};
-    case 6: return e.data ? Cell{*e.data, Style::none, true} : Cell{};
-    case 7: return Cell{to_hex(e.prev)};
-    default: return Cell{to_hex(e.hash)};
+    case 0:
+      return Cell{e.seq};
+    case 1:
+      return Cell{e.at};
+    case 2:
+      return Cell{e.actor};
+    case 3:
+      return Cell{e.action};
+    case 4:
+      return Cell{e.record};
+    case 5:
+      return e.note ? Cell{*e.note} : Cell{};
+    case 6:
+      return e.data ? Cell{*e.data, Style::none, true} : Cell{};
+    case 7:
+      return Cell{to_hex(e.prev)};
+    default:
+      return Cell{to_hex(e.hash)};
   }
 }
 

@@ -3,18 +3,17 @@
 // because aligning columns needs them all (output_table.cpp lays them out).
 #include "cli/output.h"
 
-#include "cli/output_table.h"
-#include "core/error.h"
-
-#include <nlohmann/json.hpp>
-
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <exception>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <stdexcept>
+
+#include "cli/output_table.h"
+#include "core/error.h"
 
 namespace cso::cli {
 namespace {
@@ -315,7 +314,9 @@ void write_json(std::ostream& out, const Json& value, JsonLayout layout) {
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
-JsonLayout json_layout(Format format) { return format == Format::jsonl ? JsonLayout::compact : JsonLayout::pretty; }
+JsonLayout json_layout(Format format) {
+  return format == Format::jsonl ? JsonLayout::compact : JsonLayout::pretty;
+}
 
 Json select_keys(Json object, std::string_view fields, std::string_view command) {
   if (fields.empty()) {

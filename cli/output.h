@@ -2,17 +2,16 @@
 // Rendering records for people and scripts (SPEC §2): table, json, jsonl, csv, tsv.
 // Lists stream row by row (json/jsonl/csv/tsv never hold the result set; table must
 // buffer to align columns). Text from users is neutralised in human-readable output.
-#include "core/record.h"
-
-#include <nlohmann/json_fwd.hpp>
-
 #include <initializer_list>
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/record.h"
 
 namespace cso::cli {
 
@@ -75,8 +74,8 @@ struct Cell {
 
 struct OutputOptions {
   Format format = Format::table;
-  bool color = false;          ///< resolved from --color / NO_COLOR / isatty
-  int terminal_width = 0;      ///< > 0 only when stdout is a terminal: table truncates long text
+  bool color = false;      ///< resolved from --color / NO_COLOR / isatty
+  int terminal_width = 0;  ///< > 0 only when stdout is a terminal: table truncates long text
 };
 
 /// Writes a list of rows with the given columns in any format.

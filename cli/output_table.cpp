@@ -82,8 +82,8 @@ void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>
   }
 }
 
-void append_padded(std::string& line, const std::string& text, std::size_t width, bool right, bool last,
-                   Style style, bool color) {
+void append_padded(std::string& line, const std::string& text, std::size_t width, bool right, bool last, Style style,
+                   bool color) {
   const std::size_t pad = width - std::min(width, display_width(text));
   if (right) {
     line.append(pad, ' ');
@@ -162,8 +162,8 @@ void write_fields(std::ostream& out, const OutputOptions& opts, const std::vecto
     const std::string name = sanitize_cell(columns[i]);
     text.append(paint(name + ":", Style::bold, opts.color));
     const Value& v = cells[i].value;
-    const std::string value = std::holds_alternative<std::string>(v) ? sanitize(std::get<std::string>(v))
-                                                                      : display_text(v);
+    const std::string value =
+        std::holds_alternative<std::string>(v) ? sanitize(std::get<std::string>(v)) : display_text(v);
     std::size_t start = 0;
     bool first = true;
     while (true) {

@@ -1,10 +1,10 @@
 #pragma once
 // Layout for people, used by output.cpp only: aligned lists and "name: value" records.
-#include "cli/output.h"
-
 #include <iosfwd>
 #include <string>
 #include <vector>
+
+#include "cli/output.h"
 
 namespace cso::cli {
 

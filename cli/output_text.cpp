@@ -1,7 +1,7 @@
 // Text for people: neutralising control characters, colour, and terminal widths.
-#include "cli/output.h"
-
 #include <cstdint>
+
+#include "cli/output.h"
 
 namespace cso::cli {
 namespace {
@@ -130,8 +130,8 @@ constexpr Range k_wide[] = {
 
 // Combining marks and zero-width characters take no column of their own.
 constexpr Range k_zero[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
-    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF},
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},   {0x064B, 0x065F},
+    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2060, 0x2064},   {0x20D0, 0x20FF},
     {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
 };
 
@@ -159,14 +159,22 @@ std::size_t code_point_width(std::uint32_t cp) {
 
 std::string_view style_code(Style style) {
   switch (style) {
-    case Style::none: return "";
-    case Style::bold: return "\x1b[1m";
-    case Style::dim: return "\x1b[2m";
-    case Style::green: return "\x1b[32m";
-    case Style::yellow: return "\x1b[33m";
-    case Style::red: return "\x1b[31m";
-    case Style::magenta: return "\x1b[35m";
-    case Style::cyan: return "\x1b[36m";
+    case Style::none:
+      return "";
+    case Style::bold:
+      return "\x1b[1m";
+    case Style::dim:
+      return "\x1b[2m";
+    case Style::green:
+      return "\x1b[32m";
+    case Style::yellow:
+      return "\x1b[33m";
+    case Style::red:
+      return "\x1b[31m";
+    case Style::magenta:
+      return "\x1b[35m";
+    case Style::cyan:
+      return "\x1b[36m";
   }
   return "";
 }

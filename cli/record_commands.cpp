@@ -1,10 +1,10 @@
 #include "cli/record_commands.h"
 
+#include <ostream>
+
 #include "cli/journal_view.h"
 #include "core/error.h"
 #include "core/removal.h"
-
-#include <ostream>
 
 namespace cso::cli {
 namespace {
@@ -30,7 +30,9 @@ std::string shown_key(const Noun& noun, const Value& key) {
 CLI::App* add_show(CLI::App& parent, Context& ctx, const Noun& noun, std::string_view summary) {
   CLI::App* show = add_command(parent, "show", summary);
   const auto id = id_argument(show, noun);
-  show->callback([&ctx, &noun, id] { print_record(ctx, noun.view(ctx), ctx.store().get_or_throw(noun.kind, parse_key(noun, *id))); });
+  show->callback([&ctx, &noun, id] {
+    print_record(ctx, noun.view(ctx), ctx.store().get_or_throw(noun.kind, parse_key(noun, *id)));
+  });
   return show;
 }
 

@@ -2,14 +2,14 @@
 // The commands every kind has, built once from its description (STYLE §14): `show`, `history`
 // and `rm --force` (with the parts and blockers core/removal declares), and `list`'s sort,
 // limit and output. A noun's own file adds only its filters, its verbs and its view.
+#include <functional>
+#include <memory>
+#include <string_view>
+
 #include "cli/commands.h"
 #include "cli/render.h"
 #include "cli/values.h"
 #include "core/query.h"
-
-#include <functional>
-#include <memory>
-#include <string_view>
 
 namespace cso::cli {
 

@@ -1,9 +1,9 @@
 #include "cli/render.h"
 
+#include <ostream>
+
 #include "core/error.h"
 #include "core/store.h"
-
-#include <ostream>
 
 namespace cso::cli {
 namespace {

@@ -1,12 +1,12 @@
 #pragma once
 // Records to output: the shared path from a KindDef and Records to RowWriter/write_object,
 // so every kind prints, filters fields and formats the same way (STYLE §13).
-#include "cli/context.h"
-#include "core/query.h"
-
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "cli/context.h"
+#include "core/query.h"
 
 namespace cso::cli {
 
@@ -14,8 +14,8 @@ namespace cso::cli {
 struct View {
   const KindDef& kind;
   std::vector<std::string_view> default_columns;
-  std::function<void(Record&)> derive = nullptr;        ///< fills derived fields
-  std::vector<std::string_view> derive_from = {};       ///< the stored fields `derive` reads
+  std::function<void(Record&)> derive = nullptr;                     ///< fills derived fields
+  std::vector<std::string_view> derive_from = {};                    ///< the stored fields `derive` reads
   std::function<Style(std::size_t, const Record&)> style = nullptr;  ///< colour of a cell
 };
 

@@ -1,13 +1,13 @@
 #include "cli/values.h"
 
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
 #include "core/error.h"
 #include "core/json_text.h"
 #include "core/staff_service.h"
 #include "core/store.h"
-
-#include <fstream>
-#include <iostream>
-#include <sstream>
 
 namespace cso::cli {
 

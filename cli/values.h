@@ -1,11 +1,10 @@
 #pragma once
 // Turning option text into values: lists, long text from files or stdin, staff references.
-#include "cli/context.h"
-
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
+
+#include "cli/context.h"
 
 namespace cso::cli {
 

@@ -1,10 +1,10 @@
 #pragma once
 // Who a policy or course is for (SPEC §4): "all", "team:T" or "role:R". Inactive staff are
 // never in an audience.
-#include "core/query.h"
-
 #include <string>
 #include <string_view>
+
+#include "core/query.h"
 
 namespace cso {
 

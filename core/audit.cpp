@@ -1,10 +1,10 @@
 #include "core/audit.h"
 
-#include "core/error.h"
-#include "core/transitions.h"
-
 #include <array>
 #include <stdexcept>
+
+#include "core/error.h"
+#include "core/transitions.h"
 
 namespace cso::audit {
 namespace {
@@ -44,11 +44,17 @@ constexpr std::array<VerbRule, 5> k_verbs{{
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
-std::span<const std::string_view> statuses() { return k_statuses; }
+std::span<const std::string_view> statuses() {
+  return k_statuses;
+}
 
-void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+void touch(Record& r, const Clock& clock) {
+  r.set(updated, format_instant(clock.now));
+}
 
 void check_dates(const Record& r, std::string_view what) {
   if (!r.is_null(start) && !r.is_null(end) && r.text(end) < r.text(start)) {

@@ -1,21 +1,33 @@
 #pragma once
 // Audits and assessments (SPEC §4 audit): fields and the state machine
 // planned → fieldwork → reporting → closed. Their findings are in core/finding.h.
-#include "core/counts.h"
-#include "core/query.h"
-#include "core/record.h"
-#include "core/time.h"
-
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "core/counts.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
 namespace cso::audit {
 
 /// Field positions in an audit Record, in the order of kind().fields.
 enum F : std::size_t {
-  id, title, kind_, scope, lead, auditor, framework, status, start, end, summary, created, updated,
+  id,
+  title,
+  kind_,
+  scope,
+  lead,
+  auditor,
+  framework,
+  status,
+  start,
+  end,
+  summary,
+  created,
+  updated,
   field_count
 };
 
@@ -38,7 +50,7 @@ void require_status(const Record& r, std::string_view verb);
 void start_fieldwork(Record& r, const Clock& clock);  ///< planned → fieldwork; start = today if unset
 void report_phase(Record& r, const Clock& clock);     ///< fieldwork → reporting
 void close(Record& r, std::optional<std::string> summary, const Clock& clock);  ///< → closed; end = today if unset
-void touch(Record& r, const Clock& clock);            ///< sets `updated`
+void touch(Record& r, const Clock& clock);                                      ///< sets `updated`
 /// A usage Error naming `what` when the record's end date is before its start date.
 void check_dates(const Record& r, std::string_view what);
 
@@ -46,6 +58,5 @@ struct ListFilter {
   std::vector<std::string> status, kind, lead;
 };
 Query make_query(const ListFilter& f);
-
 
 }  // namespace cso::audit

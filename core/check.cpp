@@ -1,11 +1,11 @@
 #include "core/check.h"
 
-#include "core/error.h"
-#include "core/check_rules.h"
-
 #include <algorithm>
 #include <array>
 #include <tuple>
+
+#include "core/check_rules.h"
+#include "core/error.h"
 
 namespace cso {
 namespace {
@@ -75,18 +75,25 @@ void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string
   out.push_back(std::move(p));
 }
 
-std::string warn_horizon(const RuleContext& ctx) { return format_date(add(ctx.clock.now, ctx.config.check_warn_within)); }
+std::string warn_horizon(const RuleContext& ctx) {
+  return format_date(add(ctx.clock.now, ctx.config.check_warn_within));
+}
 
 std::string_view severity_name(Severity s) {
   switch (s) {
-    case Severity::ok: return "OK";
-    case Severity::warning: return "WARNING";
-    case Severity::critical: return "CRITICAL";
+    case Severity::ok:
+      return "OK";
+    case Severity::warning:
+      return "WARNING";
+    case Severity::critical:
+      return "CRITICAL";
   }
   return "UNKNOWN";
 }
 
-std::span<const Rule> all_rules() { return registry(); }
+std::span<const Rule> all_rules() {
+  return registry();
+}
 
 const Rule* find_rule(std::string_view id) {
   for (const auto& r : registry()) {

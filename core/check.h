@@ -2,15 +2,15 @@
 // The compliance check engine (`cso check`): a registry of rules, each reading records
 // through a CheckSource and reporting Problems. Read-only by construction: a rule sees
 // only the source's query functions. Later domains add their rules to k_rules.
-#include "core/config.h"
-#include "core/query.h"
-#include "core/time.h"
-
 #include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "core/config.h"
+#include "core/query.h"
+#include "core/time.h"
 
 namespace cso {
 

@@ -1,9 +1,10 @@
 #include "core/config.h"
-#include "core/json_text.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "core/json_text.h"
 
 namespace cso {
 namespace {
@@ -46,10 +47,14 @@ std::string duration_value(const Duration& d) {
 
 std::string_view severity_name(RuleSeverity severity) {
   switch (severity) {
-    case RuleSeverity::warning: return "warning";
-    case RuleSeverity::critical: return "critical";
-    case RuleSeverity::off: return "off";
-    case RuleSeverity::default_: break;
+    case RuleSeverity::warning:
+      return "warning";
+    case RuleSeverity::critical:
+      return "critical";
+    case RuleSeverity::off:
+      return "off";
+    case RuleSeverity::default_:
+      break;
   }
   return "default";
 }
@@ -62,8 +67,8 @@ std::vector<ConfigEntry> config_entries(const Config& c) {
   std::vector<ConfigEntry> entries{
       {"user.handle", toml_string(c.user_handle)},
       {"risk.matrix", std::to_string(c.risk_matrix)},
-      {"risk.bands", fmt::format("{{ medium = {}, high = {}, critical = {} }}", c.risk_bands.medium,
-                                 c.risk_bands.high, c.risk_bands.critical)},
+      {"risk.bands", fmt::format("{{ medium = {}, high = {}, critical = {} }}", c.risk_bands.medium, c.risk_bands.high,
+                                 c.risk_bands.critical)},
       {"risk.review_every", duration_value(c.risk_review_every)},
       {"risk.treat_within", duration_value(c.risk_treat_within)},
       {"policy.review_every", duration_value(c.policy_review_every)},
@@ -77,8 +82,8 @@ std::vector<ConfigEntry> config_entries(const Config& c) {
   entries.push_back({"check.cert_warn_within", duration_value(c.check_cert_warn_within)});
   for (const auto& [rule, severity] : c.rule_severity) {
     if (severity != RuleSeverity::default_) {
-      entries.push_back({fmt::format("check.rules.{}.severity", key_segment(rule)),
-                         toml_string(severity_name(severity))});
+      entries.push_back(
+          {fmt::format("check.rules.{}.severity", key_segment(rule)), toml_string(severity_name(severity))});
     }
   }
   return entries;

@@ -1,19 +1,19 @@
 #pragma once
 // The settings of SPEC §7 as typed values with their defaults. cli/config_file.cpp reads
 // the TOML layers into this; nothing else reads configuration files.
-#include "core/time.h"
-
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/time.h"
 
 namespace cso {
 
 enum class RuleSeverity { default_, warning, critical, off };
 
 struct RiskBands {
-  std::int64_t medium = 5;   ///< lowest score of each band above low
+  std::int64_t medium = 5;  ///< lowest score of each band above low
   std::int64_t high = 10;
   std::int64_t critical = 17;
 };

@@ -1,11 +1,11 @@
 #pragma once
 // Counts for overviews (`cso status`): records per combination of field values, as storage
 // keeps them (KindDef::tally_by), and named counts in display order.
-#include "core/record.h"
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/record.h"
 
 namespace cso {
 

@@ -1,11 +1,11 @@
 #include "core/finding.h"
 
+#include <array>
+#include <stdexcept>
+
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/transitions.h"
-
-#include <array>
-#include <stdexcept>
 
 namespace cso::finding {
 namespace {
@@ -54,12 +54,22 @@ constexpr std::array<VerbRule, 6> k_verbs{{
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
-std::span<const std::string_view> statuses() { return k_statuses; }
-std::span<const std::string_view> severities() { return k_by_severity; }
-std::span<const std::string_view> open_statuses() { return k_open; }
+const KindDef& kind() {
+  return k_kind;
+}
+std::span<const std::string_view> statuses() {
+  return k_statuses;
+}
+std::span<const std::string_view> severities() {
+  return k_by_severity;
+}
+std::span<const std::string_view> open_statuses() {
+  return k_open;
+}
 
-void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+void touch(Record& r, const Clock& clock) {
+  r.set(updated, format_instant(clock.now));
+}
 
 Record make(const NewFinding& n, const Clock& clock) {
   Record r = empty_record(k_kind);

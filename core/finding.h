@@ -1,22 +1,39 @@
 #pragma once
 // Audit findings (SPEC §4 audit): from an audit or on their own (a pentest, a self-assessment),
 // with the state machine open → remediating → resolved → verified, or accepted until a date.
-#include "core/counts.h"
-#include "core/query.h"
-#include "core/record.h"
-#include "core/time.h"
-
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "core/counts.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
 namespace cso::finding {
 
 /// Field positions in a finding Record, in the order of kind().fields.
 enum F : std::size_t {
-  id, audit, title, description, severity, grade, owner, due, status, plan, resolution, verified_by, verified_at,
-  accepted_by, accepted_until, accept_reason, created, updated, field_count
+  id,
+  audit,
+  title,
+  description,
+  severity,
+  grade,
+  owner,
+  due,
+  status,
+  plan,
+  resolution,
+  verified_by,
+  verified_at,
+  accepted_by,
+  accepted_until,
+  accept_reason,
+  created,
+  updated,
+  field_count
 };
 
 const KindDef& kind();
@@ -28,7 +45,7 @@ std::span<const std::string_view> open_statuses();
 
 struct NewFinding {
   std::string title, severity, owner, due;  ///< due as a stored date
-  std::optional<std::string> audit;          ///< "AUD-3"
+  std::optional<std::string> audit;         ///< "AUD-3"
   std::optional<std::string> grade, description;
 };
 Record make(const NewFinding& n, const Clock& clock);
@@ -36,7 +53,7 @@ Record make(const NewFinding& n, const Clock& clock);
 /// Throws a conflict Error naming the statuses that allow `verb` if `r` is in another.
 void require_status(const Record& r, std::string_view verb);
 
-void remediate(Record& r, std::string plan, const Clock& clock);     ///< → remediating
+void remediate(Record& r, std::string plan, const Clock& clock);      ///< → remediating
 void resolve(Record& r, std::string resolution, const Clock& clock);  ///< → resolved
 /// resolved → verified by `verifier`; a conflict Error if the verifier is the owner.
 void verify(Record& r, std::string_view verifier, const Clock& clock);

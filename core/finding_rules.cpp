@@ -1,11 +1,11 @@
 // Audit finding check rules (SPEC §5).
-#include "core/check_rules.h"
-#include "core/finding.h"
-#include "core/selectors.h"
+#include <fmt/format.h>
 
 #include <array>
 
-#include <fmt/format.h>
+#include "core/check_rules.h"
+#include "core/finding.h"
+#include "core/selectors.h"
 
 namespace cso {
 namespace {
@@ -48,6 +48,8 @@ constexpr std::array<Rule, 1> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> finding_rules() { return k_rules; }
+std::span<const Rule> finding_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

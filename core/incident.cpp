@@ -1,18 +1,19 @@
 #include "core/incident.h"
 
-#include "core/error.h"
-#include "core/transitions.h"
-#include "core/incident_metrics.h"
-
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+
+#include "core/error.h"
+#include "core/incident_metrics.h"
+#include "core/transitions.h"
 
 namespace cso::incident {
 namespace {
 
 constexpr std::array<std::string_view, 4> k_severities{"sev1", "sev2", "sev3", "sev4"};
-constexpr std::array<std::string_view, 6> k_statuses{"new", "triaged", "contained", "eradicated", "recovered", "closed"};
+constexpr std::array<std::string_view, 6> k_statuses{"new",        "triaged",   "contained",
+                                                     "eradicated", "recovered", "closed"};
 constexpr std::array<std::string_view, 5> k_outcomes{"true_positive", "false_positive", "duplicate", "benign",
                                                      "indeterminate"};
 
@@ -115,14 +116,18 @@ std::string_view verb_to(std::string_view to) {
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 void require_status(const Record& r, std::string_view verb) {
   require_one_of(display_key(k_kind, r), r.text(status), fmt::format("incident {}", verb), "an incident",
                  statuses_for(k_verbs, verb));
 }
 
-Instant state_time(const Record& r) { return latest_phase(r).first; }
+Instant state_time(const Record& r) {
+  return latest_phase(r).first;
+}
 
 void check_phase_time(const Record& r, Instant at, const Clock& clock, std::string_view what) {
   check_not_future(at, clock, what);
@@ -144,7 +149,9 @@ void check_event_time(const Record& r, Instant at, const Clock& clock, std::stri
   }
 }
 
-void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+void touch(Record& r, const Clock& clock) {
+  r.set(updated, format_instant(clock.now));
+}
 
 Record make(const NewIncident& n, const Clock& clock, std::vector<Event>& events) {
   const Instant detected = n.detected.value_or(clock.now);
@@ -211,8 +218,8 @@ void set_notify(Record& r, const Duration& within, Instant at, std::vector<Event
   }
   r.set(notify_within, format_duration(within));
   r.set(notify_by, by);
-  events.push_back({at, "notify", fmt::format("notification due by {} ({} after detection)", by,
-                                              format_duration(within))});
+  events.push_back(
+      {at, "notify", fmt::format("notification due by {} ({} after detection)", by, format_duration(within))});
 }
 
 void advance(Record& r, std::string_view to, Instant at, const Clock& clock, std::vector<Event>& events) {
@@ -246,9 +253,10 @@ void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& eve
   const std::string key = display_key(k_kind, r);
   const auto by = time_of(r, notify_by);
   if (!by) {
-    throw conflict_error("{} has no notification deadline; set one with 'cso incident triage {} --notify-within 72h' "
-                         "or 'cso incident edit {} --notify-within 72h'",
-                         key, key, key);
+    throw conflict_error(
+        "{} has no notification deadline; set one with 'cso incident triage {} --notify-within 72h' "
+        "or 'cso incident edit {} --notify-within 72h'",
+        key, key, key);
   }
   if (!r.is_null(notified_at)) {
     throw conflict_error("{}: the notification was already recorded, at {}", key, r.text(notified_at));
@@ -256,12 +264,14 @@ void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& eve
   check_event_time(r, at, clock, "--at");
   r.set(notified_at, format_instant(at));
   touch(r, clock);
-  const std::string margin = at <= *by ? human_duration(*by - at) + " before the deadline"
-                                       : human_duration(at - *by) + " after the deadline";
+  const std::string margin =
+      at <= *by ? human_duration(*by - at) + " before the deadline" : human_duration(at - *by) + " after the deadline";
   events.push_back({at, "notify", fmt::format("notification made, {} ({})", margin, format_instant(*by))});
 }
 
-bool uncontained(const Record& r) { return r.text(status) == "new" || r.text(status) == "triaged"; }
+bool uncontained(const Record& r) {
+  return r.text(status) == "new" || r.text(status) == "triaged";
+}
 
 std::optional<Instant> containment_time(const Record& r) {
   for (const auto f : {contained_at, eradicated_at, recovered_at}) {

@@ -12,22 +12,44 @@
 // status, severity, lead or notification, and the notes, each at the time it happened (the
 // phase time, not the wall clock), with who recorded it. Every verb returns the events of its
 // change so that the caller writes them in the same transaction.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/query.h"
 #include "core/record.h"
 #include "core/store.h"
 #include "core/time.h"
 
-#include <optional>
-#include <string>
-#include <vector>
-
 namespace cso::incident {
 
 /// Field positions in an incident Record, in the order of kind().fields.
 enum F : std::size_t {
-  id, title, description, severity, category, status, lead, reporter, occurred_at, detected_at, triaged_at,
-  contained_at, eradicated_at, recovered_at, closed_at, reopened_at, outcome, root_cause, lessons, notify_within,
-  notify_by, notified_at, created, updated, field_count
+  id,
+  title,
+  description,
+  severity,
+  category,
+  status,
+  lead,
+  reporter,
+  occurred_at,
+  detected_at,
+  triaged_at,
+  contained_at,
+  eradicated_at,
+  recovered_at,
+  closed_at,
+  reopened_at,
+  outcome,
+  root_cause,
+  lessons,
+  notify_within,
+  notify_by,
+  notified_at,
+  created,
+  updated,
+  field_count
 };
 
 const KindDef& kind();

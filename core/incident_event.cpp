@@ -1,12 +1,12 @@
 // An incident's timeline entries ("INC-4/event/3"): a part kind of the incident.
-#include "core/incident.h"
-#include "core/selectors.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 
-#include <fmt/format.h>
+#include "core/incident.h"
+#include "core/selectors.h"
 
 namespace cso::incident_event {
 namespace {
@@ -34,7 +34,9 @@ std::int64_t number_of(const std::string& key) {
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 std::string key_of(std::string_view incident_key, std::int64_t n) {
   return fmt::format("{}/event/{}", incident_key, n);

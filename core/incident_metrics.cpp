@@ -1,10 +1,10 @@
 #include "core/incident_metrics.h"
 
-#include "core/incident.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "core/incident.h"
 
 namespace cso::incident {
 namespace {

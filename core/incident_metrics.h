@@ -6,14 +6,14 @@
 // rank ceil(0.9·n) (so with fewer than ten values it is the largest but possibly one). The
 // median of an odd count is the middle value; of an even count, the mean of the two middle
 // values, rounded down to the whole second.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/check.h"
 #include "core/config.h"
 #include "core/record.h"
 #include "core/time.h"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace cso::incident {
 

@@ -1,12 +1,12 @@
 // Incident check rules (SPEC §5): the containment SLA and regulatory notification clocks.
-#include "core/check_rules.h"
-#include "core/selectors.h"
-#include "core/incident.h"
-#include "core/incident_metrics.h"
+#include <fmt/format.h>
 
 #include <array>
 
-#include <fmt/format.h>
+#include "core/check_rules.h"
+#include "core/incident.h"
+#include "core/incident_metrics.h"
+#include "core/selectors.h"
 
 namespace cso {
 namespace {
@@ -45,12 +45,11 @@ void incident_notify_due(const RuleContext& ctx, std::vector<Problem>& out) {
       return;
     }
     const Instant by = parse_stored(r.text(incident::notify_by)).value_or(ctx.clock.now);
-    const std::string message =
-        by >= ctx.clock.now
-            ? fmt::format("notification due {} (in {})", r.text(incident::notify_by),
-                          incident::human_duration(by - ctx.clock.now))
-            : fmt::format("notification was due {} ({} ago)", r.text(incident::notify_by),
-                          incident::human_duration(ctx.clock.now - by));
+    const std::string message = by >= ctx.clock.now
+                                    ? fmt::format("notification due {} (in {})", r.text(incident::notify_by),
+                                                  incident::human_duration(by - ctx.clock.now))
+                                    : fmt::format("notification was due {} ({} ago)", r.text(incident::notify_by),
+                                                  incident::human_duration(ctx.clock.now - by));
     out.push_back(problem_of("incident.notify_due", *severity, r, message, by));
   });
 }
@@ -66,6 +65,8 @@ constexpr std::array<Rule, 2> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> incident_rules() { return k_rules; }
+std::span<const Rule> incident_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

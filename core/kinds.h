@@ -1,8 +1,8 @@
 #pragma once
 // Every record kind, for the code that treats them all alike (verify, log, export).
-#include "core/record.h"
-
 #include <span>
+
+#include "core/record.h"
 
 namespace cso {
 

@@ -2,13 +2,13 @@
 // What people own or lead while it is open, in every domain: `staff offboard` moves these
 // to someone else (or refuses, listing them). Each domain adds its kinds in ownership.cpp,
 // with what else moving an item of that kind takes (an incident's timeline records its new lead).
-#include "core/query.h"
-#include "core/record.h"
-#include "core/store.h"
-
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/query.h"
+#include "core/record.h"
+#include "core/store.h"
 
 namespace cso {
 
@@ -19,11 +19,11 @@ using Reassign = void (*)(Transaction& tx, const OwnedKind& owned, Record& item,
 
 struct OwnedKind {
   const KindDef* kind = nullptr;
-  std::size_t owner_field = 0;              ///< the owner or lead
-  std::size_t title_field = 0;              ///< what to call the item in messages
-  std::vector<Condition> open;              ///< selects the open items
-  std::optional<std::size_t> updated_field; ///< an instant set to now when the item moves, if the kind has one
-  Reassign reassign = nullptr;              ///< what moving an item takes; move_owner when null
+  std::size_t owner_field = 0;               ///< the owner or lead
+  std::size_t title_field = 0;               ///< what to call the item in messages
+  std::vector<Condition> open;               ///< selects the open items
+  std::optional<std::size_t> updated_field;  ///< an instant set to now when the item moves, if the kind has one
+  Reassign reassign = nullptr;               ///< what moving an item takes; move_owner when null
 };
 
 /// Every kind of item a person can own, in SPEC order (policies, risks, incidents, findings…).

@@ -1,16 +1,16 @@
 #include "core/policy.h"
 
-#include "core/audience.h"
-#include "core/check.h"
-#include "core/error.h"
-#include "core/selectors.h"
-#include "core/transitions.h"
-#include "core/staff.h"
-
 #include <algorithm>
 #include <array>
 #include <set>
 #include <stdexcept>
+
+#include "core/audience.h"
+#include "core/check.h"
+#include "core/error.h"
+#include "core/selectors.h"
+#include "core/staff.h"
+#include "core/transitions.h"
 
 namespace cso::policy {
 namespace {
@@ -43,7 +43,6 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 constexpr std::array<std::size_t, 1> k_tally{status};
 constexpr KindDef k_kind{"policy", "POL", "policy", k_fields, k_tally};
 
-
 /// The statuses each verb may start from: of the policy, or of its open version.
 constexpr std::array<VerbRule, 5> k_policy_verbs{{
     {"edit", {"draft", "in_review", "approved", "published"}},
@@ -74,11 +73,17 @@ void show_open(Record& p, const Record& v) {
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
-std::vector<std::string> statuses() { return {k_statuses.begin(), k_statuses.end()}; }
+std::vector<std::string> statuses() {
+  return {k_statuses.begin(), k_statuses.end()};
+}
 
-void touch(Record& p, const Clock& clock) { p.set(updated, format_instant(clock.now)); }
+void touch(Record& p, const Clock& clock) {
+  p.set(updated, format_instant(clock.now));
+}
 
 Record make(const NewPolicy& n, const Config& config, const Clock& clock) {
   Record p = empty_record(k_kind);
@@ -120,9 +125,10 @@ void require_version_status(const Record& p, const Record* v, std::string_view v
     throw conflict_error("{} is retired; 'policy {}' needs a version that is {}", key, verb, or_list(from));
   }
   if (v == nullptr) {
-    throw conflict_error("{} has no version in progress (v{} is {}); 'policy {}' needs a version that is {}; "
-                         "'policy edit {} --body-file F' opens the next one",
-                         key, p.integer(version), p.text(status), verb, or_list(from), key);
+    throw conflict_error(
+        "{} has no version in progress (v{} is {}); 'policy {}' needs a version that is {}; "
+        "'policy edit {} --body-file F' opens the next one",
+        key, p.integer(version), p.text(status), verb, or_list(from), key);
   }
   const auto& s = v->text(policy_version::status);
   if (std::find(from.begin(), from.end(), s) == from.end()) {
@@ -303,7 +309,9 @@ constexpr KindDef k_kind{"policy_version", "", "policy_version", k_fields, k_tal
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 std::string key_of(std::string_view policy_key, std::int64_t number) {
   return fmt::format("{}/v{}", policy_key, number);
@@ -362,7 +370,9 @@ constexpr KindDef k_kind{"policy_ack", "", "policy_ack", k_fields};
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 std::string key_of(std::string_view policy_key, std::int64_t v, std::string_view handle) {
   return fmt::format("{}/v{}/ack/{}", policy_key, v, handle);

@@ -12,16 +12,16 @@
 // published, then `published` (even with a newer version open, which `pending_version` and
 // `pending_status` show), or `retired`. `version` is the version in force, or the newest when
 // none was published.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/config.h"
 #include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace cso {
 class CheckSource;
@@ -31,8 +31,23 @@ namespace cso::policy {
 
 /// Field positions in a policy Record, in the order of kind().fields.
 enum F : std::size_t {
-  id, title, doc_kind, owner, status, version, pending_version, pending_status, review_every, effective,
-  published, next_review, audience, tags, created, updated, field_count
+  id,
+  title,
+  doc_kind,
+  owner,
+  status,
+  version,
+  pending_version,
+  pending_status,
+  review_every,
+  effective,
+  published,
+  next_review,
+  audience,
+  tags,
+  created,
+  updated,
+  field_count
 };
 
 const KindDef& kind();
@@ -67,8 +82,22 @@ void touch(Record& p, const Clock& clock);  ///< sets `updated`
 namespace cso::policy_version {
 
 enum F : std::size_t {
-  key, policy, version, status, body, sha256, author, summary, approver, approval_note, created, submitted,
-  approved_at, published, effective, field_count
+  key,
+  policy,
+  version,
+  status,
+  body,
+  sha256,
+  author,
+  summary,
+  approver,
+  approval_note,
+  created,
+  submitted,
+  approved_at,
+  published,
+  effective,
+  field_count
 };
 
 const KindDef& kind();

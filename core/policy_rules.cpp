@@ -1,11 +1,11 @@
 // Policy check rules (SPEC §5).
-#include "core/check_rules.h"
-#include "core/policy.h"
-#include "core/selectors.h"
+#include <fmt/format.h>
 
 #include <array>
 
-#include <fmt/format.h>
+#include "core/check_rules.h"
+#include "core/policy.h"
+#include "core/selectors.h"
 
 namespace cso {
 namespace {
@@ -21,7 +21,8 @@ void policy_ack_missing(const RuleContext& ctx, std::vector<Problem>& out) {
   // Published on or before this date: acknowledgements were due by today.
   const std::string published_by = format_date(subtract(ctx.clock.now, ctx.config.policy_ack_within));
   std::vector<Record> due;
-  ctx.source.each(policy::kind(), select::policies_published_by(published_by), [&](const Record& p) { due.push_back(p); });
+  ctx.source.each(policy::kind(), select::policies_published_by(published_by),
+                  [&](const Record& p) { due.push_back(p); });
   std::map<std::string, std::vector<std::string>> members;
   for (const Record& p : due) {
     const policy::Coverage c = policy::ack_coverage(ctx.source, p, members);
@@ -53,6 +54,8 @@ constexpr std::array<Rule, 2> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> policy_rules() { return k_rules; }
+std::span<const Rule> policy_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

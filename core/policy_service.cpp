@@ -1,13 +1,13 @@
 #include "core/policy_service.h"
 
+#include <algorithm>
+#include <map>
+
 #include "core/audience.h"
 #include "core/error.h"
 #include "core/selectors.h"
 #include "core/staff.h"
 #include "core/staff_service.h"
-
-#include <algorithm>
-#include <map>
 
 namespace cso::policy {
 
@@ -47,7 +47,8 @@ Acknowledged acknowledge(Transaction& tx, const std::string& id_text, const std:
   const Record v = get_version(tx, out.policy, out.policy.integer(version));
   out.version = v.integer(policy_version::version);
   // Publication may be recorded after the fact (--effective in the past): the earlier counts.
-  const std::string since = std::min(v.text(policy_version::published).substr(0, 10), v.text(policy_version::effective));
+  const std::string since =
+      std::min(v.text(policy_version::published).substr(0, 10), v.text(policy_version::effective));
   if (date < since) {
     throw usage_error("--on: {} is before v{} of {} was published ({})", date, out.version, key, since);
   }

@@ -1,12 +1,12 @@
 #pragma once
 // Policy workflows over the store: finding a policy and its versions, acknowledging the
 // version in force, and who in its audience has not.
-#include "core/policy.h"
-#include "core/store.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/policy.h"
+#include "core/store.h"
 
 namespace cso::policy {
 

@@ -1,8 +1,8 @@
 #include "core/query.h"
 
-#include "core/error.h"
-
 #include <algorithm>
+
+#include "core/error.h"
 
 namespace cso {
 namespace {
@@ -45,8 +45,8 @@ std::vector<SortKey> parse_sort(const KindDef& kind, std::string_view text) {
     }
     const auto i = kind.index_of(part);
     if (!i || !kind.fields[*i].has(k_sort)) {
-      throw usage_error("--sort: '{}' is not a sortable {} field; use {} (prefix - for descending)", part,
-                        kind.name, field_names(kind, k_sort));
+      throw usage_error("--sort: '{}' is not a sortable {} field; use {} (prefix - for descending)", part, kind.name,
+                        field_names(kind, k_sort));
     }
     key.field = *i;
     keys.push_back(key);

@@ -2,10 +2,10 @@
 // A list query in domain terms: conditions on fields (ANDed, each may be an OR of
 // alternatives), sort keys and a limit. storage/ turns it into SQL with bound parameters;
 // field indexes come from a KindDef, so no user text ever reaches SQL as a name.
-#include "core/record.h"
-
 #include <optional>
 #include <vector>
+
+#include "core/record.h"
 
 namespace cso {
 
@@ -14,8 +14,8 @@ enum class Op { eq, ne, lt, le, gt, ge, is_null, not_null, in };
 struct Condition {
   std::size_t field = 0;
   Op op = Op::eq;
-  std::vector<Value> values;     ///< one value, or several for Op::in
-  std::vector<Condition> any;    ///< when not empty: true if any alternative holds (field/op ignored)
+  std::vector<Value> values;   ///< one value, or several for Op::in
+  std::vector<Condition> any;  ///< when not empty: true if any alternative holds (field/op ignored)
 };
 
 struct SortKey {

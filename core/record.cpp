@@ -1,15 +1,15 @@
 #include "core/record.h"
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+
 #include "core/error.h"
 #include "core/json_text.h"
 #include "core/staff.h"
 #include "core/time.h"
 #include "core/transitions.h"
-
-#include <algorithm>
-#include <map>
-#include <charconv>
-#include <cctype>
 
 namespace cso {
 namespace {

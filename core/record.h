@@ -66,7 +66,7 @@ struct Record {
 
   bool is_null(std::size_t i) const { return std::holds_alternative<std::monostate>(values[i]); }
   const std::string& text(std::size_t i) const;  ///< "" when null
-  std::int64_t integer(std::size_t i) const;  ///< 0 when null
+  std::int64_t integer(std::size_t i) const;     ///< 0 when null
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   void set(std::size_t i, Value v) { values[i] = std::move(v); }
   void set_null(std::size_t i) { values[i] = std::monostate{}; }

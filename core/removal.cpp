@@ -1,5 +1,8 @@
 #include "core/removal.h"
 
+#include <array>
+#include <stdexcept>
+
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/finding.h"
@@ -7,9 +10,6 @@
 #include "core/policy.h"
 #include "core/risk.h"
 #include "core/training.h"
-
-#include <array>
-#include <stdexcept>
 
 namespace cso {
 namespace {

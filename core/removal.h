@@ -2,12 +2,12 @@
 // `rm --force` for every kind (SPEC §3: deleting is for mistakes; the journal keeps what was
 // removed). What goes with a record, and what keeps it from going, is declared here once per
 // kind, so one generic command removes any of them.
-#include "core/record.h"
-#include "core/store.h"
-
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/record.h"
+#include "core/store.h"
 
 namespace cso {
 
@@ -20,10 +20,10 @@ struct Part {
 
 struct Removal {
   const KindDef* kind = nullptr;
-  std::string_view action;             ///< journalled for the record and each part: "risk.rm"
-  std::string_view instead;            ///< the usual way out of the register: "close it instead"
-  std::vector<Part> cascade;           ///< removed with it, in this order, before it
-  std::optional<Part> blocking;        ///< while any of these exist, it stays (conflict)
+  std::string_view action;              ///< journalled for the record and each part: "risk.rm"
+  std::string_view instead;             ///< the usual way out of the register: "close it instead"
+  std::vector<Part> cascade;            ///< removed with it, in this order, before it
+  std::optional<Part> blocking;         ///< while any of these exist, it stays (conflict)
   std::string_view blocking_hint = {};  ///< what to do about them
 };
 

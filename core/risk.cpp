@@ -1,11 +1,11 @@
 #include "core/risk.h"
 
-#include "core/error.h"
-#include "core/transitions.h"
-
 #include <array>
 #include <stdexcept>
 #include <vector>
+
+#include "core/error.h"
+#include "core/transitions.h"
 
 namespace cso::risk {
 namespace {
@@ -57,7 +57,9 @@ constexpr std::array<VerbRule, 7> k_verbs{{
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 std::string_view level_of(std::int64_t score, const RiskBands& bands) {
   if (score >= bands.critical) {
@@ -132,7 +134,9 @@ std::int64_t parse_rating(std::string_view text, std::string_view what, const Co
   return v;
 }
 
-void touch(Record& r, const Clock& clock) { r.set(updated, format_instant(clock.now)); }
+void touch(Record& r, const Clock& clock) {
+  r.set(updated, format_instant(clock.now));
+}
 
 Record make(const NewRisk& n, const Config& config, const Clock& clock) {
   Record r = empty_record(k_kind);

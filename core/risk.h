@@ -1,22 +1,42 @@
 #pragma once
 // The risk register (SPEC §4 risk): its fields, score bands and state machine.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/config.h"
 #include "core/counts.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
 
-#include <optional>
-#include <string>
-#include <vector>
-
 namespace cso::risk {
 
 /// Field positions in a risk Record, in the order of kind().fields.
 enum F : std::size_t {
-  id, title, description, category, owner, status, likelihood, impact, score, level,
-  residual_likelihood, residual_impact, treatment, plan, due, review_every, next_review,
-  accepted_by, accepted_until, created, updated, closed_at, field_count
+  id,
+  title,
+  description,
+  category,
+  owner,
+  status,
+  likelihood,
+  impact,
+  score,
+  level,
+  residual_likelihood,
+  residual_impact,
+  treatment,
+  plan,
+  due,
+  review_every,
+  next_review,
+  accepted_by,
+  accepted_until,
+  created,
+  updated,
+  closed_at,
+  field_count
 };
 
 const KindDef& kind();
@@ -49,8 +69,7 @@ Record make(const NewRisk& n, const Config& config, const Clock& clock);
 void require_status(const Record& r, std::string_view verb);
 
 void assess(Record& r, std::int64_t likelihood, std::int64_t impact, bool residual, const Clock& clock);
-void treat(Record& r, std::string_view strategy, std::string plan, std::optional<std::string> due,
-           const Clock& clock);
+void treat(Record& r, std::string_view strategy, std::string plan, std::optional<std::string> due, const Clock& clock);
 void accept(Record& r, std::string until, std::string_view approver, const Clock& clock);
 void review(Record& r, const Config& config, const Clock& clock);
 void close(Record& r, const Clock& clock);

@@ -1,8 +1,8 @@
 #include "core/risk_matrix.h"
 
-#include "core/risk.h"
-
 #include <numeric>
+
+#include "core/risk.h"
 
 namespace cso::risk {
 
@@ -22,6 +22,8 @@ std::int64_t Matrix::at(std::int64_t l, std::int64_t i) const {
   return counts[static_cast<std::size_t>((l - 1) * size + (i - 1))];
 }
 
-std::int64_t Matrix::total() const { return std::accumulate(counts.begin(), counts.end(), std::int64_t{0}); }
+std::int64_t Matrix::total() const {
+  return std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+}
 
 }  // namespace cso::risk

@@ -1,9 +1,9 @@
 #pragma once
 // The heat map of `risk matrix`: counts of risks per likelihood × impact cell.
+#include <vector>
+
 #include "core/config.h"
 #include "core/record.h"
-
-#include <vector>
 
 namespace cso::risk {
 
@@ -12,7 +12,8 @@ struct Matrix {
   bool residual = false;
   std::vector<std::int64_t> counts;  ///< (likelihood-1) * size + (impact-1)
 
-  Matrix(std::int64_t n, bool use_residual) : size(n), residual(use_residual), counts(static_cast<std::size_t>(n * n)) {}
+  Matrix(std::int64_t n, bool use_residual)
+      : size(n), residual(use_residual), counts(static_cast<std::size_t>(n * n)) {}
   /// Counts a risk that is not closed (its residual rating when `residual`; skipped without one).
   void add(const Record& r);
   std::int64_t at(std::int64_t likelihood, std::int64_t impact) const;

@@ -1,18 +1,19 @@
 // The risk register's check rules (SPEC §5).
-#include "core/check_rules.h"
-#include "core/risk.h"
-#include "core/selectors.h"
+#include <fmt/format.h>
 
 #include <array>
 
-#include <fmt/format.h>
+#include "core/check_rules.h"
+#include "core/risk.h"
+#include "core/selectors.h"
 
 namespace cso {
 namespace {
 
 void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
   ctx.source.each(risk::kind(), select::risks_review_due(warn_horizon(ctx)), [&](const Record& r) {
-    date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due", r.text(risk::next_review));
+    date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due",
+                 r.text(risk::next_review));
   });
 }
 
@@ -58,6 +59,8 @@ constexpr std::array<Rule, 4> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> risk_rules() { return k_rules; }
+std::span<const Rule> risk_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

@@ -12,12 +12,22 @@
 namespace cso::select {
 namespace {
 
-Value text(std::string_view s) { return Value{std::string(s)}; }
+Value text(std::string_view s) {
+  return Value{std::string(s)};
+}
 
-Condition is(std::size_t field, std::string_view value) { return {field, Op::eq, {text(value)}, {}}; }
-Condition is_not(std::size_t field, std::string_view value) { return {field, Op::ne, {text(value)}, {}}; }
-Condition before(std::size_t field, std::string_view value) { return {field, Op::lt, {text(value)}, {}}; }
-Condition by(std::size_t field, std::string_view value) { return {field, Op::le, {text(value)}, {}}; }
+Condition is(std::size_t field, std::string_view value) {
+  return {field, Op::eq, {text(value)}, {}};
+}
+Condition is_not(std::size_t field, std::string_view value) {
+  return {field, Op::ne, {text(value)}, {}};
+}
+Condition before(std::size_t field, std::string_view value) {
+  return {field, Op::lt, {text(value)}, {}};
+}
+Condition by(std::size_t field, std::string_view value) {
+  return {field, Op::le, {text(value)}, {}};
+}
 Condition any_of(std::size_t field, std::initializer_list<std::string_view> values) {
   Condition c{field, Op::in, {}, {}};
   for (const auto v : values) {
@@ -42,7 +52,9 @@ Query ordered(std::vector<Condition> where) {
 
 }  // namespace
 
-Query active_staff() { return ordered({is(staff::status, "active")}); }
+Query active_staff() {
+  return ordered({is(staff::status, "active")});
+}
 
 Query inactive_staff() {
   Query q = unordered({is_not(staff::status, "active")});
@@ -56,10 +68,16 @@ Query reports_of(std::string_view manager) {
   return q;
 }
 
-Query certs_of(std::string_view handle) { return ordered({is(cert::staff, handle)}); }
-Query certs_expiring_by(std::string_view date) { return ordered({by(cert::expires, date)}); }
+Query certs_of(std::string_view handle) {
+  return ordered({is(cert::staff, handle)});
+}
+Query certs_expiring_by(std::string_view date) {
+  return ordered({by(cert::expires, date)});
+}
 
-Query published_policies() { return unordered({is(policy::status, "published")}); }
+Query published_policies() {
+  return unordered({is(policy::status, "published")});
+}
 
 Query policies_review_due(std::string_view horizon) {
   return unordered({is(policy::status, "published"), by(policy::next_review, horizon)});
@@ -75,13 +93,17 @@ Query versions_of(std::string_view policy_key) {
   return q;
 }
 
-Query acks_of(std::string_view policy_key) { return unordered({is(policy_ack::policy, policy_key)}); }
+Query acks_of(std::string_view policy_key) {
+  return unordered({is(policy_ack::policy, policy_key)});
+}
 
 Query acks_of_version(std::string_view policy_key, std::int64_t version) {
   return unordered({is(policy_ack::policy, policy_key), {policy_ack::version, Op::eq, {version}, {}}});
 }
 
-Query risks_not_closed() { return ordered({is_not(risk::status, "closed")}); }
+Query risks_not_closed() {
+  return ordered({is_not(risk::status, "closed")});
+}
 
 Query risks_review_due(std::string_view horizon) {
   // Each status not closed by name: a range per status over (status, next_review).
@@ -100,7 +122,9 @@ Query risks_treatment_overdue(std::string_view today) {
   return unordered({is(risk::status, "treating"), before(risk::due, today)});
 }
 
-Query incidents_running() { return unordered({any_of(incident::status, {"new", "triaged"})}); }
+Query incidents_running() {
+  return unordered({any_of(incident::status, {"new", "triaged"})});
+}
 
 Query incidents_major_open() {
   Query q = ordered({is_not(incident::status, "closed"), any_of(incident::severity, {"sev1", "sev2"})});
@@ -112,9 +136,13 @@ Query notifications_pending() {
   return unordered({{incident::notify_by, Op::not_null, {}, {}}, {incident::notified_at, Op::is_null, {}, {}}});
 }
 
-Query events_of(std::string_view incident_key) { return ordered({is(incident_event::incident, incident_key)}); }
+Query events_of(std::string_view incident_key) {
+  return ordered({is(incident_event::incident, incident_key)});
+}
 
-Query findings_of(std::string_view audit_key) { return ordered({is(finding::audit, audit_key)}); }
+Query findings_of(std::string_view audit_key) {
+  return ordered({is(finding::audit, audit_key)});
+}
 
 Query findings_open_of(std::string_view audit_key) {
   return ordered({is(finding::audit, audit_key), any_of(finding::status, {"open", "remediating"})});
@@ -128,14 +156,17 @@ Query findings_acceptance_expired(std::string_view today) {
   return unordered({is(finding::status, "accepted"), before(finding::accepted_until, today)});
 }
 
-Query active_courses() { return ordered({is(training::course::status, "active")}); }
+Query active_courses() {
+  return ordered({is(training::course::status, "active")});
+}
 
 Query assignments_of(std::string_view course_key) {
   return unordered({is(training::assignment::course, course_key)});
 }
 
 Query assignments_overdue(std::string_view today) {
-  return unordered({{training::assignment::completed_on, Op::is_null, {}, {}}, before(training::assignment::due, today)});
+  return unordered(
+      {{training::assignment::completed_on, Op::is_null, {}, {}}, before(training::assignment::due, today)});
 }
 
 }  // namespace cso::select

@@ -1,8 +1,8 @@
 #include "core/staff.h"
 
-#include "core/error.h"
-
 #include <array>
+
+#include "core/error.h"
 
 namespace cso::staff {
 namespace {
@@ -27,7 +27,9 @@ constexpr KindDef k_kind{"staff", "", "staff", k_fields, k_tally};
 
 }  // namespace
 
-const KindDef& kind() { return k_kind; }
+const KindDef& kind() {
+  return k_kind;
+}
 
 Query make_query(const ListFilter& f) {
   Query q;
@@ -47,9 +49,10 @@ std::string parse_handle(std::string_view text, std::string_view what) {
     ok = alnum || (i > 0 && (c == '.' || c == '_' || c == '-'));
   }
   if (!ok) {
-    throw usage_error("{}: '{}' is not a handle; use lowercase letters, digits, '.', '_' and '-', starting with a "
-                      "letter or digit (at most 64)",
-                      what, text);
+    throw usage_error(
+        "{}: '{}' is not a handle; use lowercase letters, digits, '.', '_' and '-', starting with a "
+        "letter or digit (at most 64)",
+        what, text);
   }
   return std::string(text);
 }
@@ -64,9 +67,10 @@ void offboard(Record& person, const std::string& left_on, const std::string& tod
     throw usage_error("--on: {} is before {} started ({})", left_on, who, person.text(started));
   }
   if (left_on > today) {
-    throw usage_error("--on: {} is in the future; offboard {} on or after the day they leave (until then they "
-                      "stay active)",
-                      left_on, who);
+    throw usage_error(
+        "--on: {} is in the future; offboard {} on or after the day they leave (until then they "
+        "stay active)",
+        left_on, who);
   }
   person.set(status, std::string("inactive"));
   person.set(left, left_on);

@@ -1,11 +1,11 @@
 #pragma once
 // Staff: the security team and everyone in scope of policies and training (SPEC §4 staff).
+#include <string>
+#include <vector>
+
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
-
-#include <string>
-#include <vector>
 
 namespace cso::staff {
 

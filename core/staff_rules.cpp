@@ -15,7 +15,8 @@ namespace {
 /// An active person's certification expiring within check.cert_warn_within, or expired.
 void cert_expiring(const RuleContext& ctx, std::vector<Problem>& out) {
   std::unordered_set<std::string> inactive;
-  ctx.source.each(staff::kind(), select::inactive_staff(), [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
+  ctx.source.each(staff::kind(), select::inactive_staff(),
+                  [&](const Record& r) { inactive.insert(r.text(staff::handle)); });
 
   const std::string horizon = format_date(add(ctx.clock.now, ctx.config.check_cert_warn_within));
   ctx.source.each(cert::kind(), select::certs_expiring_by(horizon), [&](const Record& r) {

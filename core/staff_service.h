@@ -1,12 +1,11 @@
 #pragma once
 // Staff questions that need the store: who may own, lead or sign for something.
-#include "core/store.h"
-
 #include <optional>
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/store.h"
 
 namespace cso::staff {
 

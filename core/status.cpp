@@ -1,5 +1,10 @@
 #include "core/status.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
 #include "core/audit.h"
 #include "core/cert.h"
 #include "core/finding.h"
@@ -10,11 +15,6 @@
 #include "core/staff.h"
 #include "core/store_check_source.h"
 #include "core/training.h"
-
-#include <algorithm>
-#include <map>
-#include <set>
-#include <unordered_set>
 
 namespace cso::status {
 namespace {
@@ -43,9 +43,9 @@ std::int64_t active_groups(const std::vector<GroupCount>& groups, const std::set
 std::vector<Deadline> deadlines(Reader& reader, const Query& q, const Config& config, bool notification) {
   std::vector<Deadline> out;
   reader.each(incident::kind(), q, [&](Record& r) {
-    const auto due = notification ? (incident::notification_pending(r) ? parse_stored(r.text(incident::notify_by))
-                                                                        : std::nullopt)
-                                  : incident::sla_deadline(r, config);
+    const auto due =
+        notification ? (incident::notification_pending(r) ? parse_stored(r.text(incident::notify_by)) : std::nullopt)
+                     : incident::sla_deadline(r, config);
     if (due) {
       out.push_back({display_key(incident::kind(), r), r.text(incident::severity), r.text(incident::title), *due});
     }
@@ -92,8 +92,8 @@ Policies policies(Store& store, const Config& config, const Clock& clock) {
   Policies out;
   out.by_status = counts_by_first(reader.tally(policy::kind()), policy::statuses());
   out.in_review = counts_by_first(reader.tally(policy_version::kind()), {"in_review"}).items[0].second;
-  out.review_due = reader.count(policy::kind(),
-                                select::policies_review_due(format_date(add(clock.now, config.check_warn_within))));
+  out.review_due =
+      reader.count(policy::kind(), select::policies_review_due(format_date(add(clock.now, config.check_warn_within))));
   // Acknowledgements of the versions in force, against their audiences.
   Query published = select::published_policies();
   published.fields = {policy::id, policy::version, policy::audience};

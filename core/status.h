@@ -2,16 +2,16 @@
 // `cso status` as a value (SPEC §5): each domain's figures, read through the same selectors
 // as the check rules, for cli/ to render and for reports to reuse. Counts come from the
 // store's tallies where they can, so status stays fast on large programs.
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/check.h"
 #include "core/config.h"
 #include "core/counts.h"
 #include "core/policy.h"
 #include "core/store.h"
 #include "core/time.h"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace cso::status {
 
@@ -50,7 +50,7 @@ struct Deadline {
 };
 struct Incidents {
   Counts by_status, open_by_severity;
-  std::vector<IncidentLine> major;          ///< open sev1/sev2, by severity (at most major_limit)
+  std::vector<IncidentLine> major;           ///< open sev1/sev2, by severity (at most major_limit)
   std::vector<Deadline> sla, notifications;  ///< running containment clocks and notification deadlines, soonest first
 };
 

@@ -5,18 +5,18 @@
 // failures into cso::Error (busy → runtime "database busy", corrupt → integrity).
 //
 // Every change goes through a Transaction, which journals it in the same transaction (SPEC §6).
-#include "core/counts.h"
-#include "core/journal.h"
-#include "core/query.h"
-#include "core/record.h"
-#include "core/time.h"
-
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/counts.h"
+#include "core/journal.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
 
 namespace cso {
 

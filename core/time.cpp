@@ -1,7 +1,6 @@
 // Civil-date arithmetic is Howard Hinnant's days_from_civil/civil_from_days
 // (https://howardhinnant.github.io/date_algorithms.html), so nothing depends on TZ or the C library.
 #include "core/time.h"
-#include "core/json_text.h"
 
 #include <algorithm>
 #include <array>
@@ -11,6 +10,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/json_text.h"
 
 namespace cso {
 namespace {
@@ -60,19 +60,29 @@ constexpr Civil civil_from_days(std::int64_t z) {
   return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
 }
 
-constexpr bool is_leap(std::int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+constexpr bool is_leap(std::int64_t y) {
+  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
 
 constexpr unsigned days_in_month(std::int64_t y, unsigned m) {
   constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && is_leap(y) ? 29 : k_days[m - 1];
 }
 
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - (a % b < 0 ? 1 : 0); }
-constexpr std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return a % b + (a % b < 0 ? b : 0); }
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - (a % b < 0 ? 1 : 0);
+}
+constexpr std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+  return a % b + (a % b < 0 ? b : 0);
+}
 
-bool in_range(std::int64_t t) { return t >= 0 && t <= k_max_instant; }
+bool in_range(std::int64_t t) {
+  return t >= 0 && t <= k_max_instant;
+}
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 /// Case-insensitive match against a lowercase `word`.
 bool iequals(std::string_view text, std::string_view word) {
@@ -80,7 +90,9 @@ bool iequals(std::string_view text, std::string_view word) {
                     [](char a, char b) { return ascii_lower(a) == b; });
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /// The number in `n` digits at `pos`, or -1.
 int digits_at(std::string_view s, std::size_t pos, std::size_t n) {
@@ -301,11 +313,10 @@ Duration parse_duration(std::string_view text, std::string_view what) {
   Duration d;
   switch (parse_amount(text, d)) {
     case Amount::malformed:
-      throw usage_error("{}: '{}' is not a duration; use a whole number and a unit, like 12h, 30d, 2w, 6m or 1y",
-                        what, shown(text));
-    case Amount::too_long:
-      throw usage_error("{}: '{}' has too many digits; a duration takes at most 5, like 99999d", what,
+      throw usage_error("{}: '{}' is not a duration; use a whole number and a unit, like 12h, 30d, 2w, 6m or 1y", what,
                         shown(text));
+    case Amount::too_long:
+      throw usage_error("{}: '{}' has too many digits; a duration takes at most 5, like 99999d", what, shown(text));
     case Amount::ok:
       break;
   }
@@ -320,14 +331,21 @@ Duration parse_duration(std::string_view text, std::string_view what) {
 
 std::optional<Duration> try_parse_duration(std::string_view text) {
   Duration d;
-  const bool ok = parse_amount(text, d) == Amount::ok && d.count > 0 && approximate_seconds(d) <= k_max_duration_seconds;
+  const bool ok =
+      parse_amount(text, d) == Amount::ok && d.count > 0 && approximate_seconds(d) <= k_max_duration_seconds;
   return ok ? std::optional<Duration>(d) : std::nullopt;
 }
 
-std::string format_duration(const Duration& d) { return std::to_string(d.count) + d.unit; }
+std::string format_duration(const Duration& d) {
+  return std::to_string(d.count) + d.unit;
+}
 
-Instant add(Instant t, const Duration& d) { return shifted_or_throw(t, d, '+'); }
-Instant subtract(Instant t, const Duration& d) { return shifted_or_throw(t, d, '-'); }
+Instant add(Instant t, const Duration& d) {
+  return shifted_or_throw(t, d, '+');
+}
+Instant subtract(Instant t, const Duration& d) {
+  return shifted_or_throw(t, d, '-');
+}
 
 std::int64_t approximate_seconds(const Duration& d) {
   const std::size_t i = k_units.find(d.unit);
@@ -409,6 +427,8 @@ Instant start_of_day(Instant t) {
   return t >= std::numeric_limits<std::int64_t>::min() + rem ? t - rem : std::numeric_limits<std::int64_t>::min();
 }
 
-std::int64_t days_between(Instant from, Instant to) { return floor_div(to, k_day) - floor_div(from, k_day); }
+std::int64_t days_between(Instant from, Instant to) {
+  return floor_div(to, k_day) - floor_div(from, k_day);
+}
 
 }  // namespace cso

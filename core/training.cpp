@@ -1,9 +1,9 @@
 #include "core/training.h"
 
-#include "core/error.h"
-
 #include <array>
 #include <stdexcept>
+
+#include "core/error.h"
 
 namespace cso::training {
 namespace {
@@ -50,13 +50,21 @@ constexpr std::array<FieldDef, file_field_count> k_file_fields{{
 }};
 constexpr KindDef k_file{"completion", "", "", k_file_fields};
 
-std::string today_of(const Clock& clock) { return format_date(clock.now); }
+std::string today_of(const Clock& clock) {
+  return format_date(clock.now);
+}
 
 }  // namespace
 
-const KindDef& course::kind() { return k_course; }
-const KindDef& assignment::kind() { return k_assignment; }
-const KindDef& completion_file_kind() { return k_file; }
+const KindDef& course::kind() {
+  return k_course;
+}
+const KindDef& assignment::kind() {
+  return k_assignment;
+}
+const KindDef& completion_file_kind() {
+  return k_file;
+}
 
 Record make_course(const NewCourse& n, const Config& config, const Clock& clock) {
   Record r = empty_record(k_course);
@@ -78,7 +86,9 @@ Record make_course(const NewCourse& n, const Config& config, const Clock& clock)
   return r;
 }
 
-void touch(Record& c, const Clock& clock) { c.set(course::updated, format_instant(clock.now)); }
+void touch(Record& c, const Clock& clock) {
+  c.set(course::updated, format_instant(clock.now));
+}
 
 void require_status(const Record& c, std::string_view verb) {
   if (verb != "edit" && verb != "retire" && verb != "assign") {
@@ -119,7 +129,9 @@ std::int64_t parse_score(std::string_view text, std::string_view what) {
   return v;
 }
 
-std::string_view state_name(State s) { return k_states[static_cast<std::size_t>(s)]; }
+std::string_view state_name(State s) {
+  return k_states[static_cast<std::size_t>(s)];
+}
 
 std::string assignment_key(std::string_view course_key, std::string_view handle, std::int64_t cycle) {
   return fmt::format("{}/{}/{}", course_key, handle, cycle);
@@ -144,9 +156,13 @@ std::string due_for(const Record& c, const std::string& assigned_on, const Confi
   return format_date(add(parse_stored(assigned_on).value_or(0), within));
 }
 
-bool is_open(const Record& a) { return a.is_null(assignment::completed_on); }
+bool is_open(const Record& a) {
+  return a.is_null(assignment::completed_on);
+}
 
-bool is_overdue(const Record& a, const std::string& today) { return is_open(a) && a.text(assignment::due) < today; }
+bool is_overdue(const Record& a, const std::string& today) {
+  return is_open(a) && a.text(assignment::due) < today;
+}
 
 State state_of(const Record& a, const std::string& today) {
   if (!is_open(a)) {
@@ -158,7 +174,9 @@ State state_of(const Record& a, const std::string& today) {
   return is_overdue(a, today) ? State::overdue : State::pending;
 }
 
-void derive(Record& a, const std::string& today) { a.set(assignment::state, std::string(state_name(state_of(a, today)))); }
+void derive(Record& a, const std::string& today) {
+  a.set(assignment::state, std::string(state_name(state_of(a, today))));
+}
 
 std::optional<std::int64_t> cycle_needed(const Record& c, const Record* latest, const Clock& clock) {
   if (latest == nullptr) {
@@ -234,10 +252,18 @@ Attempt record_attempt(const Record& c, const std::optional<Record>& latest, std
 void Tally::add(const Record& a, const std::string& today) {
   ++assigned;
   switch (state_of(a, today)) {
-    case State::complete: ++complete; break;
-    case State::pending: ++pending; break;
-    case State::overdue: ++overdue; break;
-    case State::failed: ++failed; break;
+    case State::complete:
+      ++complete;
+      break;
+    case State::pending:
+      ++pending;
+      break;
+    case State::overdue:
+      ++overdue;
+      break;
+    case State::failed:
+      ++failed;
+      break;
   }
   past_due += is_overdue(a, today) ? 1 : 0;
 }

@@ -7,21 +7,33 @@
 // cycle, so "the latest assignment of each person" is the state of a course, and counts of
 // pairs and of open assignments give completion rates. A failed attempt (a score under
 // min_score) leaves the assignment open and counts in `attempts`.
-#include "core/config.h"
-#include "core/query.h"
-#include "core/record.h"
-#include "core/time.h"
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/config.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/time.h"
+
 namespace cso::training {
 
 namespace course {
 /// Field positions in a course Record.
-enum F : std::size_t { id, title, description, every, audience, due_within, min_score, status, created, updated, field_count };
+enum F : std::size_t {
+  id,
+  title,
+  description,
+  every,
+  audience,
+  due_within,
+  min_score,
+  status,
+  created,
+  updated,
+  field_count
+};
 const KindDef& kind();
 
 struct ListFilter {
@@ -33,7 +45,18 @@ Query make_query(const ListFilter& f);
 namespace assignment {
 /// Field positions in an assignment Record; `state` is derived (state_of).
 enum F : std::size_t {
-  key, course, staff, cycle, assigned_on, due, completed_on, score, attempts, attempted_on, state, field_count
+  key,
+  course,
+  staff,
+  cycle,
+  assigned_on,
+  due,
+  completed_on,
+  score,
+  attempts,
+  attempted_on,
+  state,
+  field_count
 };
 const KindDef& kind();
 }  // namespace assignment
@@ -48,7 +71,7 @@ enum CompletionColumn : std::size_t { file_handle, file_email, file_completed_on
 struct NewCourse {
   std::string title;
   std::optional<std::string> description;
-  std::optional<Duration> every;       ///< none: a one-off course
+  std::optional<Duration> every;  ///< none: a one-off course
   std::string audience = "all";
   std::optional<Duration> due_within;  ///< default: config training.due_within
   std::optional<std::int64_t> min_score;
@@ -72,8 +95,8 @@ std::string_view state_name(State s);
 
 std::string assignment_key(std::string_view course_key, std::string_view handle, std::int64_t cycle);
 /// A new open assignment of `course` for `handle`.
-Record make_assignment(const Record& course, std::string_view handle, std::int64_t cycle, const std::string& assigned_on,
-                       const std::string& due);
+Record make_assignment(const Record& course, std::string_view handle, std::int64_t cycle,
+                       const std::string& assigned_on, const std::string& due);
 /// The due date of an assignment given on `assigned_on` (stored date): plus the course's due_within.
 std::string due_for(const Record& course, const std::string& assigned_on, const Config& config);
 
@@ -102,8 +125,8 @@ enum class Outcome { completed, failed, unchanged };
 
 struct Attempt {
   Outcome outcome = Outcome::unchanged;
-  Record assignment;    ///< after the attempt (the latest one, when unchanged)
-  bool created = false; ///< a new cycle was opened for it (an unassigned completion)
+  Record assignment;     ///< after the attempt (the latest one, when unchanged)
+  bool created = false;  ///< a new cycle was opened for it (an unassigned completion)
 };
 
 /// Records an attempt of `handle` at `course` on `on` (a stored date) with an optional score:

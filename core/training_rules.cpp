@@ -1,8 +1,5 @@
 // Training check rules (SPEC §5).
-#include "core/check_rules.h"
-#include "core/selectors.h"
-#include "core/staff.h"
-#include "core/training.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -10,7 +7,10 @@
 #include <set>
 #include <tuple>
 
-#include <fmt/format.h>
+#include "core/check_rules.h"
+#include "core/selectors.h"
+#include "core/staff.h"
+#include "core/training.h"
 
 namespace cso {
 namespace {
@@ -29,7 +29,8 @@ void training_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
     return;
   }
   std::set<std::string> gone;
-  ctx.source.each(staff::kind(), select::inactive_staff(), [&](const Record& p) { gone.insert(p.text(staff::handle)); });
+  ctx.source.each(staff::kind(), select::inactive_staff(),
+                  [&](const Record& p) { gone.insert(p.text(staff::handle)); });
 
   std::vector<std::tuple<std::int64_t, std::string, Problem>> found;
   ctx.source.each(assignment::kind(), select::assignments_overdue(format_date(ctx.clock.now)), [&](const Record& a) {
@@ -45,9 +46,9 @@ void training_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
     p.severity = Severity::warning;
     p.id = c->first;
     p.title = c->second.second;
-    p.message = fmt::format("{}: due {} ({}){}", who, a.text(assignment::due),
-                            relative_days(days_between(ctx.clock.now, *due)),
-                            failed == 0 ? "" : fmt::format(", {} failed attempt{}", failed, failed == 1 ? "" : "s"));
+    p.message =
+        fmt::format("{}: due {} ({}){}", who, a.text(assignment::due), relative_days(days_between(ctx.clock.now, *due)),
+                    failed == 0 ? "" : fmt::format(", {} failed attempt{}", failed, failed == 1 ? "" : "s"));
     p.due = a.text(assignment::due);
     found.emplace_back(c->second.first, who, std::move(p));
   });
@@ -66,6 +67,8 @@ constexpr std::array<Rule, 1> k_rules{{
 
 }  // namespace
 
-std::span<const Rule> training_rules() { return k_rules; }
+std::span<const Rule> training_rules() {
+  return k_rules;
+}
 
 }  // namespace cso

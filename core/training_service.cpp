@@ -75,9 +75,10 @@ Attempt complete(Transaction& tx, const Record& course, const std::string& handl
   const std::string key = display_key(course::kind(), course);
   const auto latest = latest_assignment(tx, key, handle);
   if ((!latest || !is_open(*latest)) && course.text(course::status) != "active") {
-    throw conflict_error("{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
-                         "completion only for a course that is active",
-                         key, course.text(course::status), handle);
+    throw conflict_error(
+        "{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
+        "completion only for a course that is active",
+        key, course.text(course::status), handle);
   }
   auto attempt = record_attempt(course, latest, handle, on, score, config, "--score");
   if (attempt.outcome == Outcome::unchanged) {

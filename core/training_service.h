@@ -1,14 +1,14 @@
 #pragma once
 // Training workflows over the store: assigning, the sync cron runs, and completions. Each
 // works inside the caller's transaction, so a command commits all of it or nothing.
-#include "core/config.h"
-#include "core/store.h"
-#include "core/training.h"
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/config.h"
+#include "core/store.h"
+#include "core/training.h"
 
 namespace cso::training {
 

@@ -1,9 +1,9 @@
 #include "core/transitions.h"
 
-#include "core/error.h"
-
 #include <stdexcept>
 #include <vector>
+
+#include "core/error.h"
 
 namespace cso {
 

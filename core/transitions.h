@@ -1,12 +1,12 @@
 #pragma once
 // What every state machine says when a verb does not apply to a record's status (SPEC §4:
 // exit 4 naming the states that allow the verb).
-#include "core/record.h"
-
 #include <array>
 #include <span>
 #include <string>
 #include <string_view>
+
+#include "core/record.h"
 
 namespace cso {
 

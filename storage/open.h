@@ -2,11 +2,11 @@
 // Where stores come from: the only storage header code above storage/ includes. Backend
 // neutral: each factory returns the port (core/store.h); today's backend is SQLite
 // (storage/sqlite/), and any failure arrives as a cso::Error.
-#include "core/store.h"
-
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "core/store.h"
 
 namespace cso::storage {
 

@@ -1,15 +1,15 @@
 #include "storage/sqlite/db.h"
 
-#include "core/error.h"
-#include "storage/open.h"
-#include "storage/sqlite/schema.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+
+#include "core/error.h"
+#include "storage/open.h"
+#include "storage/sqlite/schema.h"
 
 namespace cso::storage {
 namespace {
@@ -70,7 +70,9 @@ class UmaskGuard {
 
 }  // namespace
 
-int current_schema_version() { return latest_schema_version(); }
+int current_schema_version() {
+  return latest_schema_version();
+}
 
 BulkLoad::BulkLoad(Db& db) : m_db(db) {
   const std::string mode = m_db.sql().execAndGet("PRAGMA journal_mode = DELETE").getString();
@@ -128,15 +130,18 @@ std::unique_ptr<Db> Db::open(const std::string& path) {
 std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous_version) {
   make_private_directories(std::filesystem::path(path).parent_path());
   UmaskGuard umask;
-  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
+  auto sql = std::make_unique<SQLite::Database>(
+      path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
   const int version = schema_version(*sql);
   if (version > latest_schema_version()) {
     throw runtime_error("{} has schema version {}, newer than this cso ({}); upgrade cso", path, version,
                         latest_schema_version());
   }
   if (version == 0 && sql->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
-    throw runtime_error("{} is another application's SQLite database (it has tables but no cso schema); cso will "
-                        "not change it", path);
+    throw runtime_error(
+        "{} is another application's SQLite database (it has tables but no cso schema); cso will "
+        "not change it",
+        path);
   }
   if (version == 0) {
     sql->exec("PRAGMA page_size = 16384");

@@ -2,10 +2,10 @@
 // The database file: finding its state, opening it with the pragmas of SPEC §9, creating
 // it with safe permissions, and migrating its schema. Everything that knows SQL lives in
 // storage/; callers above it see the port (core/store.h) that store.h implements over this.
-#include "core/time.h"
-
 #include <memory>
 #include <string>
+
+#include "core/time.h"
 
 namespace SQLite {
 class Database;

@@ -1,11 +1,11 @@
 #pragma once
 // SQLite's exceptions as cso::Error, at the port's boundary (STYLE §3): nothing above
 // storage/ ever sees a SQLite::Exception.
-#include "core/error.h"
-
 #include <SQLiteCpp/Exception.h>
 
 #include <string>
+
+#include "core/error.h"
 
 namespace cso::storage {
 

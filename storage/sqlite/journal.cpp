@@ -1,12 +1,5 @@
 #include "storage/sqlite/journal.h"
 
-#include "core/json_text.h"
-#include "core/kinds.h"
-#include "storage/open.h"
-#include "storage/sqlite/records.h"
-#include "storage/sqlite/sql_text.h"
-#include "storage/sqlite/tally.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -16,6 +9,13 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
+
+#include "core/json_text.h"
+#include "core/kinds.h"
+#include "storage/open.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/sql_text.h"
+#include "storage/sqlite/tally.h"
 
 namespace cso::storage {
 namespace {
@@ -158,7 +158,9 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
     // "risk" also matches every "risk.*": the names between "risk." and "risk/" ('/' follows '.').
     add("(action = ? OR (action > ? AND action < ?))", {*f.action, *f.action + ".", *f.action + "/"});
   }
-  std::string sql = std::string(k_select) + ", (SELECT hash FROM journal p WHERE p.seq = journal.seq - 1) AS prev FROM journal" + where + " ORDER BY seq DESC";
+  std::string sql = std::string(k_select) +
+                    ", (SELECT hash FROM journal p WHERE p.seq = journal.seq - 1) AS prev FROM journal" + where +
+                    " ORDER BY seq DESC";
   if (f.limit) {
     sql += " LIMIT ?";
   }
@@ -206,9 +208,10 @@ VerifyReport replay(Db& db, const std::function<void(const JournalEntry&)>& seen
     }
     e.prev = prev;
     if (entry_hash(e) != e.hash) {
-      report.problems.push_back(fmt::format("journal entry {} ({} {}) does not match its hash: it was edited, or an "
-                                            "entry before it was removed or reordered",
-                                            e.seq, e.action, e.record));
+      report.problems.push_back(
+          fmt::format("journal entry {} ({} {}) does not match its hash: it was edited, or an "
+                      "entry before it was removed or reordered",
+                      e.seq, e.action, e.record));
       return report;
     }
     seen(e);
@@ -246,9 +249,9 @@ VerifyReport verify_all(Db& db) {
         return;
       }
       if (digest_of(canonical_json(*kind, r)) != *it->second.digest) {
-        report.problems.push_back(fmt::format(
-            "{} {} differs from its last journalled state (entry {}): changed outside cso", kind->name, key,
-            it->second.seq));
+        report.problems.push_back(
+            fmt::format("{} {} differs from its last journalled state (entry {}): changed outside cso", kind->name, key,
+                        it->second.seq));
       }
       it->second.digest.reset();
       it->second.seq = -1;
@@ -279,8 +282,10 @@ VerifyReport verify_all(Db& db) {
       kept[tally_key(g.values)] = g.count;
     }
     if (counted != kept) {
-      report.problems.push_back(fmt::format("the {} counts kept for status differ from the {} records: rows were "
-                                            "added, removed or changed outside cso", kind->name, kind->name));
+      report.problems.push_back(
+          fmt::format("the {} counts kept for status differ from the {} records: rows were "
+                      "added, removed or changed outside cso",
+                      kind->name, kind->name));
     }
   }
   SQLite::Statement check(db.sql(), "PRAGMA integrity_check");

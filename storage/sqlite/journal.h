@@ -7,13 +7,13 @@
 // with keys sorted and no whitespace. Hashes are stored as 32-byte blobs and shown as hex.
 // `data` is canonical_json() of the record after the change (NULL for rm). verify() replays
 // the chain, then compares each live record with its last journalled data.
-#include "core/journal.h"
-#include "core/time.h"
-#include "storage/sqlite/db.h"
-
 #include <functional>
 #include <optional>
 #include <string>
+
+#include "core/journal.h"
+#include "core/time.h"
+#include "storage/sqlite/db.h"
 
 namespace cso::storage {
 

@@ -1,10 +1,10 @@
 #include "storage/sqlite/records.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "storage/sqlite/journal.h"
 #include "storage/sqlite/sql_text.h"
 #include "storage/sqlite/tally.h"
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace cso::storage {
 

@@ -1,14 +1,6 @@
 #pragma once
 // Reading and writing records of any kind, derived from its KindDef. Writes go only
 // through Tx, which journals every change in the same transaction (SPEC §6).
-#include "core/counts.h"
-#include "core/query.h"
-#include "core/record.h"
-#include "core/store.h"
-#include "storage/sqlite/background.h"
-#include "storage/sqlite/db.h"
-#include "storage/sqlite/journal.h"
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,6 +8,14 @@
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include "core/counts.h"
+#include "core/query.h"
+#include "core/record.h"
+#include "core/store.h"
+#include "storage/sqlite/background.h"
+#include "storage/sqlite/db.h"
+#include "storage/sqlite/journal.h"
 
 namespace SQLite {
 class Statement;
@@ -86,7 +86,7 @@ class Tx {
 
   Db& m_db;
   Actor m_actor;
-  std::map<const KindDef*, std::int64_t> m_last_numbers;  ///< written back to `counter` at commit
+  std::map<const KindDef*, std::int64_t> m_last_numbers;                   ///< written back to `counter` at commit
   std::map<std::pair<const KindDef*, std::string>, std::int64_t> m_tally;  ///< added to `tally` at commit
   bool m_done = false;
   std::map<std::tuple<const KindDef*, Op, std::size_t>, std::unique_ptr<SQLite::Statement>> m_statements;

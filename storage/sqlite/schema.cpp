@@ -277,9 +277,13 @@ CREATE INDEX risk_age ON risk(status, created);
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(k_migrations.size()); }
+int latest_schema_version() {
+  return static_cast<int>(k_migrations.size());
+}
 
-int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int schema_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 int migrate(SQLite::Database& db) {
   const int previous = schema_version(db);

@@ -9,15 +9,24 @@ namespace {
 
 std::string_view op_text(Op op) {
   switch (op) {
-    case Op::eq: return " = ?";
-    case Op::ne: return " IS NOT ?";
-    case Op::lt: return " < ?";
-    case Op::le: return " <= ?";
-    case Op::gt: return " > ?";
-    case Op::ge: return " >= ?";
-    case Op::is_null: return " IS NULL";
-    case Op::not_null: return " IS NOT NULL";
-    case Op::in: return " IN ";
+    case Op::eq:
+      return " = ?";
+    case Op::ne:
+      return " IS NOT ?";
+    case Op::lt:
+      return " < ?";
+    case Op::le:
+      return " <= ?";
+    case Op::gt:
+      return " > ?";
+    case Op::ge:
+      return " >= ?";
+    case Op::is_null:
+      return " IS NULL";
+    case Op::not_null:
+      return " IS NOT NULL";
+    case Op::in:
+      return " IN ";
   }
   return " = ?";
 }
@@ -54,7 +63,8 @@ std::string condition_sql(const KindDef& kind, const Condition& c, std::vector<V
 namespace {
 
 bool selected(const KindDef& kind, const std::vector<std::size_t>& fields, std::size_t i) {
-  return !kind.fields[i].has(k_derived) && (fields.empty() || std::find(fields.begin(), fields.end(), i) != fields.end());
+  return !kind.fields[i].has(k_derived) &&
+         (fields.empty() || std::find(fields.begin(), fields.end(), i) != fields.end());
 }
 
 }  // namespace
@@ -70,8 +80,7 @@ std::string select_sql(const KindDef& kind, const std::vector<std::size_t>& fiel
   return "SELECT " + (cols.empty() ? std::string(kind.fields[0].name) : cols) + " FROM " + std::string(kind.table);
 }
 
-std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params,
-                      Plan plan) {
+std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, std::vector<Value>& params, Plan plan) {
   std::string out;
   for (const auto& c : where) {
     out += out.empty() ? " WHERE " : " AND ";

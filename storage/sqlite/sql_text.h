@@ -1,11 +1,11 @@
 #pragma once
 // SQL text derived from a KindDef: column lists, WHERE clauses with placeholders, ORDER BY.
 // Names come only from the static field tables; every value is a bound parameter.
-#include "core/query.h"
-#include "core/record.h"
-
 #include <string>
 #include <vector>
+
+#include "core/query.h"
+#include "core/record.h"
 
 namespace SQLite {
 class Statement;

@@ -76,7 +76,9 @@ std::optional<Hash> SqliteStore::head() {
   return translated(m_db->path(), [&] { return journal_head(*m_db); });
 }
 
-std::string SqliteStore::location() const { return m_db->path(); }
+std::string SqliteStore::location() const {
+  return m_db->path();
+}
 
 SqliteTransaction::SqliteTransaction(Db& db, const Actor& actor) : m_path(db.path()), m_tx(db, actor) {}
 
@@ -126,13 +128,13 @@ void SqliteTransaction::commit() {
 }
 
 std::unique_ptr<Store> open_store(const std::string& path) {
-  return translated(path, [&] { return std::make_unique<SqliteStore>(Db::open(path)); }, Opening::yes);
+  return translated(
+      path, [&] { return std::make_unique<SqliteStore>(Db::open(path)); }, Opening::yes);
 }
 
 std::unique_ptr<Store> create_or_migrate(const std::string& path, int& previous_version) {
   return translated(
-      path, [&] { return std::make_unique<SqliteStore>(Db::create_or_migrate(path, previous_version)); },
-      Opening::yes);
+      path, [&] { return std::make_unique<SqliteStore>(Db::create_or_migrate(path, previous_version)); }, Opening::yes);
 }
 
 std::unique_ptr<Store> in_memory_store() {

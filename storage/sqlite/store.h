@@ -1,12 +1,12 @@
 #pragma once
 // The port (core/store.h) over SQLite: SqliteStore reads through a Db, SqliteTransaction
 // writes through a Tx (records.h). Every method turns SQLite's exceptions into cso::Error.
+#include <memory>
+#include <string>
+
 #include "core/store.h"
 #include "storage/sqlite/db.h"
 #include "storage/sqlite/records.h"
-
-#include <memory>
-#include <string>
 
 namespace cso::storage {
 

@@ -1,10 +1,10 @@
 #pragma once
 // The key of a record in the `tally` table: its KindDef::tally_by values as text, joined
 // by U+001F, and back.
-#include "core/record.h"
-
 #include <string>
 #include <vector>
+
+#include "core/record.h"
 
 namespace cso::storage {
 

@@ -1,14 +1,14 @@
-#include "core/error.h"
-#include "storage/sqlite/journal.h"
-#include "storage/sqlite/records.h"
-#include "storage/sqlite/sql_text.h"
-#include "storage/sqlite/tally.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstring>
+
+#include "core/error.h"
+#include "storage/sqlite/journal.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/sql_text.h"
+#include "storage/sqlite/tally.h"
 
 namespace cso::storage {
 
@@ -124,8 +124,9 @@ void Tx::commit() {
     if (delta == 0) {
       continue;
     }
-    SQLite::Statement st(m_db.sql(),
-                         "INSERT INTO tally(kind, key, n) VALUES(?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n");
+    SQLite::Statement st(
+        m_db.sql(),
+        "INSERT INTO tally(kind, key, n) VALUES(?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n");
     st.bind(1, std::string(key.first->name));
     st.bind(2, key.second);
     st.bind(3, static_cast<std::int64_t>(delta));
@@ -175,10 +176,18 @@ SQLite::Statement& Tx::statement(const KindDef* kind, Op op, std::size_t rows) {
   if (!slot) {
     std::string sql;
     switch (op) {
-      case Op::insert: sql = insert_sql(*kind, rows); break;
-      case Op::update: sql = update_sql(*kind); break;
-      case Op::remove: sql = delete_sql(*kind); break;
-      case Op::journal: sql = journal_insert_sql(rows); break;
+      case Op::insert:
+        sql = insert_sql(*kind, rows);
+        break;
+      case Op::update:
+        sql = update_sql(*kind);
+        break;
+      case Op::remove:
+        sql = delete_sql(*kind);
+        break;
+      case Op::journal:
+        sql = journal_insert_sql(rows);
+        break;
     }
     slot = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
   } else {
@@ -214,7 +223,8 @@ void Tx::insert(const KindDef& kind, Record& r, std::string_view action, std::st
   try {
     st.exec();
   } catch (const SQLite::Exception& e) {
-    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY || e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+        e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
       throw conflict_error("{} '{}' already exists", kind.name, display_key(kind, r));
     }
     throw;

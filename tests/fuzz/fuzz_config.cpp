@@ -1,14 +1,14 @@
 // libFuzzer entry for the config loader: any bytes give a Config or a usage Error, never a
 // crash, abort or sanitizer report. What loads must also survive `config list` and load back
 // from what `config list` prints as the same settings.
-#include "cli/config_file.h"
-#include "core/config.h"
-#include "core/error.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "cli/config_file.h"
+#include "core/config.h"
+#include "core/error.h"
 
 namespace {
 

@@ -1,10 +1,10 @@
 #pragma once
 // Helpers shared by the unit tests.
-#include "core/error.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include "core/error.h"
 
 namespace cso::test {
 

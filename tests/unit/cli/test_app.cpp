@@ -1,10 +1,10 @@
-#include "cli/commands.h"
-
 #include <doctest/doctest.h>
 
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli/commands.h"
 
 using namespace cso;
 using namespace cso::cli;

@@ -1,10 +1,3 @@
-#include "cli/config_file.h"
-
-#include "cli/help_topics.h"
-#include "core/check.h"
-#include "core/config.h"
-#include "core/error.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,6 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "cli/commands/help_topics.h"
+#include "cli/config_file.h"
+#include "core/check.h"
+#include "core/config.h"
+#include "core/error.h"
 
 namespace {
 
@@ -138,7 +137,8 @@ sev2 = "8h"
 severity = "warning"
 [user]
 handle = ""
-)", "later.toml");
+)",
+                    "later.toml");
   CHECK(c.risk_matrix == 4);
   CHECK(c.risk_bands.medium == 7);     // kept
   CHECK(c.risk_bands.high == 20);      // overridden
@@ -193,10 +193,38 @@ TEST_CASE("config file: a syntax error names file, line and column") {
 }
 
 TEST_CASE("config file: inputs that trip toml++'s assertions or reach its 'unreachable' are errors") {
-  for (const char* text : {"[&", "[[&", "[ &", "a = 1\n[&", "[[[1]]]", "[[[a]]]", "[[[]]", "[[=", "[=", "[]", "[[]]",
-                           "[a.]", "[.a]", "a..b = 1", "{", "}", "]", "=", "\"", "'''", "\\", "[\"\\u\"]", "\x80",
-                           "a = \"\\ud800\"", "a = \"\\U0010FFFF\\U00110000\"", "a = 0x", "a = 1979-05-27T",
-                           "\u00e9 = 1", "a = 1 \u044f", "\ufecd", "a = [1,\u2c6a]", "a = \"\"\"\\\n\u00a7\"\"\"\nb = 1"}) {
+  for (const char* text : {"[&",
+                           "[[&",
+                           "[ &",
+                           "a = 1\n[&",
+                           "[[[1]]]",
+                           "[[[a]]]",
+                           "[[[]]",
+                           "[[=",
+                           "[=",
+                           "[]",
+                           "[[]]",
+                           "[a.]",
+                           "[.a]",
+                           "a..b = 1",
+                           "{",
+                           "}",
+                           "]",
+                           "=",
+                           "\"",
+                           "'''",
+                           "\\",
+                           "[\"\\u\"]",
+                           "\x80",
+                           "a = \"\\ud800\"",
+                           "a = \"\\U0010FFFF\\U00110000\"",
+                           "a = 0x",
+                           "a = 1979-05-27T",
+                           "\u00e9 = 1",
+                           "a = 1 \u044f",
+                           "\ufecd",
+                           "a = [1,\u2c6a]",
+                           "a = \"\"\"\\\n\u00a7\"\"\"\nb = 1"}) {
     CAPTURE(text);
     CHECK(error_of(text).starts_with("c.toml:"));
   }
@@ -229,8 +257,10 @@ TEST_CASE("config file: unknown keys name the key and what is known") {
   CHECK(error_of("[user]\nname = 'Al'") == "c.toml:2:1: unknown key 'user.name'; known keys in [user]: handle");
   CHECK(error_of("[incident]\nsla.sev0 = '1h'") ==
         "c.toml:2:5: unknown key 'incident.sla.sev0'; known keys in [incident.sla]: sev1, sev2, sev3, sev4");
-  CHECK(error_of("[incident]\nsev1 = '1h'") == "c.toml:2:1: unknown key 'incident.sev1'; known keys in [incident]: sla");
-  CHECK(error_of("[training]\ndue = '1d'") == "c.toml:2:1: unknown key 'training.due'; known keys in [training]: due_within");
+  CHECK(error_of("[incident]\nsev1 = '1h'") ==
+        "c.toml:2:1: unknown key 'incident.sev1'; known keys in [incident]: sla");
+  CHECK(error_of("[training]\ndue = '1d'") ==
+        "c.toml:2:1: unknown key 'training.due'; known keys in [training]: due_within");
   CHECK(error_of("[check]\nwarn = '1d'") ==
         "c.toml:2:1: unknown key 'check.warn'; known keys in [check]: warn_within, cert_warn_within, rules");
   CHECK(error_of("[risk.bands]\nlow = 1") ==
@@ -240,7 +270,8 @@ TEST_CASE("config file: unknown keys name the key and what is known") {
         "[check.rules.\"risk.untreated\"]: severity");
   CHECK(error_of("[policy]\n\"review every\" = '1y'").starts_with("c.toml:2:1: unknown key 'policy.\"review every\"'"));
   // A key can hold any character; the message escapes it.
-  CHECK(error_of("\"\\u001b]0;x\\u0007\\u0085\" = 1").starts_with("c.toml:1:1: unknown key '\"\\u001B]0;x\\u0007\\u0085\"'"));
+  CHECK(error_of("\"\\u001b]0;x\\u0007\\u0085\" = 1")
+            .starts_with("c.toml:1:1: unknown key '\"\\u001B]0;x\\u0007\\u0085\"'"));
 }
 
 TEST_CASE("config file: wrong types and values name file, line and key") {
@@ -250,7 +281,8 @@ TEST_CASE("config file: wrong types and values name file, line and key") {
   CHECK(error_of("risk = 5") == "c.toml:1:8: risk must be a table, not an integer");
   CHECK(error_of("[[check]]") == "c.toml:1:1: check must be a table, not an array");
   CHECK(error_of("[risk]\nbands = 5") == "c.toml:2:9: risk.bands must be a table, not an integer");
-  CHECK(error_of("[risk]\nbands = { medium = -1 }") == "c.toml:2:20: risk.bands.medium must be a positive integer, not -1");
+  CHECK(error_of("[risk]\nbands = { medium = -1 }") ==
+        "c.toml:2:20: risk.bands.medium must be a positive integer, not -1");
   CHECK(error_of("[risk]\nbands = { critical = 9 }") ==
         "c.toml:2:9: risk.bands must be increasing (medium < high < critical), not "
         "{ medium = 5, high = 10, critical = 9 }");
@@ -259,22 +291,27 @@ TEST_CASE("config file: wrong types and values name file, line and key") {
         "{ medium = 10, high = 10, critical = 17 }");
   CHECK(error_of("[risk]\nreview_every = 90") ==
         "c.toml:2:16: risk.review_every must be a duration like \"90d\" (Nh, Nd, Nw, Nm or Ny), not an integer");
-  CHECK(error_of("[policy]\nack_within = '30 days'").starts_with(
-      "c.toml:2:14: policy.ack_within: '30 days' is not a duration"));
+  CHECK(error_of("[policy]\nack_within = '30 days'")
+            .starts_with("c.toml:2:14: policy.ack_within: '30 days' is not a duration"));
   CHECK(error_of("[incident.sla]\nsev3 = '0h'").starts_with("c.toml:2:8: incident.sla.sev3: '0h' is zero"));
-  CHECK(error_of("[user]\nhandle = 'Alice'") == "c.toml:2:10: user.handle must be a handle ([a-z0-9][a-z0-9._-]*), not \"Alice\"");
+  CHECK(error_of("[user]\nhandle = 'Alice'") ==
+        "c.toml:2:10: user.handle must be a handle ([a-z0-9][a-z0-9._-]*), not \"Alice\"");
   CHECK(error_of("[user]\nhandle = '-a'").starts_with("c.toml:2:10: user.handle must be a handle"));
-  CHECK(error_of("[user]\nhandle = 7") == "c.toml:2:10: user.handle must be a handle ([a-z0-9][a-z0-9._-]*), not an integer");
+  CHECK(error_of("[user]\nhandle = 7") ==
+        "c.toml:2:10: user.handle must be a handle ([a-z0-9][a-z0-9._-]*), not an integer");
   CHECK(error_of("[check.rules.\"risk.untreated\"]\nseverity = 'warn'") ==
-        "c.toml:2:12: check.rules.\"risk.untreated\".severity must be \"warning\", \"critical\" or \"off\", not \"warn\"");
+        "c.toml:2:12: check.rules.\"risk.untreated\".severity must be \"warning\", \"critical\" or \"off\", not "
+        "\"warn\"");
   std::string rules;  // every rule, as the registry lists them
   for (const auto& rule : cso::all_rules()) {
     rules += (rules.empty() ? "" : ", ") + std::string(rule.id);
   }
   CHECK(error_of("[check.rules.untreated]\nseverity = 'off'") ==
         "c.toml:1:14: check.rules.untreated names no check rule; the rules are " + rules + " (see cso help checks)");
-  CHECK(error_of("[check.rules.\"risk.un.treated\"]").starts_with("c.toml:1:14: check.rules.\"risk.un.treated\" names no check rule"));
-  CHECK(error_of("[check.rules.\"risk.untreatd\"]\nseverity = 'off'").starts_with("c.toml:1:14: check.rules.\"risk.untreatd\" names no check rule"));
+  CHECK(error_of("[check.rules.\"risk.un.treated\"]")
+            .starts_with("c.toml:1:14: check.rules.\"risk.un.treated\" names no check rule"));
+  CHECK(error_of("[check.rules.\"risk.untreatd\"]\nseverity = 'off'")
+            .starts_with("c.toml:1:14: check.rules.\"risk.untreatd\" names no check rule"));
   CHECK(error_of("[check]\nrules.\"risk.untreated\" = 'off'") ==
         "c.toml:2:26: check.rules.\"risk.untreated\" must be a table like { severity = \"off\" }, not a string");
   // Long values are clipped, control characters escaped.
@@ -288,9 +325,10 @@ TEST_CASE("config file: an error leaves the config unchanged and neutralises the
   CHECK_THROWS_AS(apply_config_text(c, "[risk]\nmatrix = 6\nbands.high = 0\n", "bad.toml"), cso::Error);
   CHECK(c.risk_matrix == 4);
   CHECK(c.sources == std::vector<std::string>{"c.toml"});
-  CHECK_THROWS_WITH(apply_config_text(c, "x = 1", "e\x1b[2J\xc2\x9b\xff.toml"),
-                    "e^[[2J\xEF\xBF\xBD\xEF\xBF\xBD.toml:1:1: unknown key 'x'; known top-level keys: user, risk, policy, "
-                    "incident, training, check");
+  CHECK_THROWS_WITH(
+      apply_config_text(c, "x = 1", "e\x1b[2J\xc2\x9b\xff.toml"),
+      "e^[[2J\xEF\xBF\xBD\xEF\xBF\xBD.toml:1:1: unknown key 'x'; known top-level keys: user, risk, policy, "
+      "incident, training, check");
 }
 
 TEST_CASE("config file: the corpus of broken files gives usage errors, the ok-* files load") {

@@ -1,5 +1,3 @@
-#include "cli/csv_reader.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/csv_reader.h"
 #include "core/error.h"
 
 using namespace cso;
@@ -133,7 +132,10 @@ TEST_CASE("a UTF-8 byte order mark is skipped") {
   CHECK(rows[0].line == 1);
   CHECK(read_text("\xEF\xBB\xBF").empty());
   // Only at the very start.
-  CHECK(read_text("a\n\xEF\xBB\xBF" "b\n")[1].fields == Fields{"\xEF\xBB\xBF" "b"});
+  CHECK(read_text("a\n\xEF\xBB\xBF"
+                  "b\n")[1]
+            .fields == Fields{"\xEF\xBB\xBF"
+                              "b"});
 }
 
 TEST_CASE("rows are streamed across chunk boundaries with the right lines") {

@@ -1,16 +1,14 @@
-#include "cli/demo.h"
-
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
 
+#include "cli/demo.h"
 #include "core/error.h"
 #include "storage/open.h"
-
-#include <unistd.h>
 
 using namespace cso;
 using namespace cso::cli;
@@ -51,7 +49,8 @@ TEST_CASE("demo: a fixture runs through the commands with each line's now and ac
   Scratch s;
   Context ctx(s.out, s.err, s.env());
   ctx.setup();
-  run_fixture(ctx, s.db(), "@-10d staff add ann --name Ann\n@-2d risk add \"Due {+3d}\" --likelihood 2 --impact 2 --as ann\n",
+  run_fixture(ctx, s.db(),
+              "@-10d staff add ann --name Ann\n@-2d risk add \"Due {+3d}\" --likelihood 2 --impact 2 --as ann\n",
               "t.cso");
   CHECK(s.others() == 0);  // no temporary file, no -wal/-shm: the file is complete on its own
   auto store = storage::open_store(s.db());

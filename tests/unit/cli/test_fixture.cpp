@@ -1,10 +1,9 @@
-#include "cli/fixture.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "cli/fixture.h"
 #include "core/error.h"
 
 using namespace cso;
@@ -36,7 +35,8 @@ std::string error_of(std::string_view text) {
 
 TEST_CASE("fixture: words, quotes and escapes") {
   CHECK(words("risk add  Title\t--impact 3") == std::vector<std::string>{"risk", "add", "Title", "--impact", "3"});
-  CHECK(words(R"(a "two words" 'single {x} \n' b)") == std::vector<std::string>{"a", "two words", "single {x} \\n", "b"});
+  CHECK(words(R"(a "two words" 'single {x} \n' b)") ==
+        std::vector<std::string>{"a", "two words", "single {x} \\n", "b"});
   CHECK(words(R"("line\none" "tab\t" "q\"uote" "back\\slash" "\{brace}")") ==
         std::vector<std::string>{"line\none", "tab\t", "q\"uote", "back\\slash", "{brace}"});
   CHECK(words(R"(un\ quoted \'x \{y})") == std::vector<std::string>{"un quoted", "'x", "{y}"});
@@ -44,8 +44,8 @@ TEST_CASE("fixture: words, quotes and escapes") {
 }
 
 TEST_CASE("fixture: comments and blank lines are skipped; line numbers are the file's") {
-  const auto lines = parse_fixture("# a comment\n\n   \nstaff list # trailing\n  # indented\nrisk list a#b\n",
-                                   k_now, "t.cso");
+  const auto lines =
+      parse_fixture("# a comment\n\n   \nstaff list # trailing\n  # indented\nrisk list a#b\n", k_now, "t.cso");
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].number == 4);
   CHECK(lines[0].args == std::vector<std::string>{"staff", "list"});

@@ -1,18 +1,16 @@
-#include "cli/output.h"
-
 #include <doctest/doctest.h>
 
 #include <cerrno>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <streambuf>
 #include <string>
 #include <vector>
 
+#include "cli/output.h"
 #include "core/error.h"
-
-#include <nlohmann/json.hpp>
 
 using namespace cso;
 using namespace cso::cli;
@@ -20,9 +18,15 @@ using namespace std::string_literals;
 
 namespace {
 
-Cell text(std::string s, Style style = Style::none) { return Cell{Value{std::move(s)}, style}; }
-Cell integer(std::int64_t n) { return Cell{Value{n}, Style::none}; }
-Cell null() { return Cell{Value{}, Style::none}; }
+Cell text(std::string s, Style style = Style::none) {
+  return Cell{Value{std::move(s)}, style};
+}
+Cell integer(std::int64_t n) {
+  return Cell{Value{n}, Style::none};
+}
+Cell null() {
+  return Cell{Value{}, Style::none};
+}
 
 OutputOptions options(Format format, bool color = false, int width = 0) {
   OutputOptions o;
@@ -95,7 +99,9 @@ TEST_CASE("table: colour only when asked") {
 }
 
 TEST_CASE("table: text is neutralised and kept on one line") {
-  const std::vector<std::vector<Cell>> rows = {{text("a\x1b]0;pwned\x07" "b"), text("two\nlines\tand\rcr")}};
+  const std::vector<std::vector<Cell>> rows = {{text("a\x1b]0;pwned\x07"
+                                                     "b"),
+                                                text("two\nlines\tand\rcr")}};
   CHECK(list(options(Format::table), {"x", "y"}, rows) ==
         "x               y\n"
         "a^[]0;pwned^Gb  two lines and cr\n");
@@ -166,9 +172,7 @@ TEST_CASE("json: rows are written as they come") {
 
 TEST_CASE("RowWriter finishes in its destructor, but not while an exception unwinds") {
   std::ostringstream done;
-  {
-    RowWriter writer(done, options(Format::json), {"id"});
-  }
+  { RowWriter writer(done, options(Format::json), {"id"}); }
   CHECK(done.str() == "[]\n");
   std::ostringstream failed;
   try {
@@ -215,7 +219,8 @@ TEST_CASE("json layouts: pretty for json, compact for jsonl; keys keep their ord
   CHECK(json_layout(Format::json) == JsonLayout::pretty);
   CHECK(json_layout(Format::jsonl) == JsonLayout::compact);
   const Json value = {{"status", "OK"}, {"counts", {{"critical", 0}, {"warning", 2}}}, {"problems", Json::array()}};
-  CHECK(json_text(value, JsonLayout::compact) == R"({"status":"OK","counts":{"critical":0,"warning":2},"problems":[]})");
+  CHECK(json_text(value, JsonLayout::compact) ==
+        R"({"status":"OK","counts":{"critical":0,"warning":2},"problems":[]})");
   CHECK(json_text(value, JsonLayout::pretty) ==
         "{\n  \"status\": \"OK\",\n  \"counts\": {\n    \"critical\": 0,\n    \"warning\": 2\n  },\n"
         "  \"problems\": []\n}");
@@ -363,8 +368,7 @@ TEST_CASE("write_object: table lines, names padded, multi-line text indented") {
         "score:       12\n"
         "owner:       -\n");
   CHECK(object(options(Format::table), {"a", "b"}, {text(""), text("x")}) == "a:\nb: x\n");
-  CHECK(object(options(Format::table, true), {"a"}, {text("x", Style::red)}) ==
-        "\x1b[1ma:\x1b[0m \x1b[31mx\x1b[0m\n");
+  CHECK(object(options(Format::table, true), {"a"}, {text("x", Style::red)}) == "\x1b[1ma:\x1b[0m \x1b[31mx\x1b[0m\n");
 }
 
 TEST_CASE("write_object: json, jsonl, csv, tsv") {
@@ -390,9 +394,15 @@ TEST_CASE("sanitize neutralises control characters") {
   CHECK(sanitize(std::string("nul\0", 4)) == "nul^@");
   CHECK(sanitize("\x1f") == "^_");
   CHECK(sanitize("del\x7f") == "del^?");
-  CHECK(sanitize("csi\xC2\x9B" "31m") == "csi\xEF\xBF\xBD" "31m");  // U+009B, the C1 CSI
+  CHECK(sanitize("csi\xC2\x9B"
+                 "31m") ==
+        "csi\xEF\xBF\xBD"
+        "31m");  // U+009B, the C1 CSI
   CHECK(sanitize("\xC2\x80\xC2\x9F\xC2\xA0") == "\xEF\xBF\xBD\xEF\xBF\xBD\xC2\xA0");
-  CHECK(sanitize("bad\xFF" "byte") == "bad\xEF\xBF\xBD" "byte");
+  CHECK(sanitize("bad\xFF"
+                 "byte") ==
+        "bad\xEF\xBF\xBD"
+        "byte");
   CHECK(sanitize("cut\xE6\x97") == "cut\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(sanitize("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
   CHECK(sanitize("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x94\x92") ==
@@ -417,11 +427,12 @@ TEST_CASE("display_width") {
   CHECK(display_width("") == 0);
   CHECK(display_width("abc") == 3);
   CHECK(display_width("caf\xC3\xA9") == 4);
-  CHECK(display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4);   // 日本
-  CHECK(display_width("\xED\x95\x9C") == 2);               // 한
-  CHECK(display_width("\xEF\xBC\xA1") == 2);               // fullwidth A
-  CHECK(display_width("\xF0\x9F\x94\x92") == 2);           // an emoji
-  CHECK(display_width("e\xCC\x81") == 1);                  // e + combining acute
-  CHECK(display_width("\xE2\x80\xA6") == 1);               // …
-  CHECK(display_width("a\xFF" "b") == 3);                  // an invalid byte shows as one U+FFFD
+  CHECK(display_width("\xE6\x97\xA5\xE6\x9C\xAC") == 4);  // 日本
+  CHECK(display_width("\xED\x95\x9C") == 2);              // 한
+  CHECK(display_width("\xEF\xBC\xA1") == 2);              // fullwidth A
+  CHECK(display_width("\xF0\x9F\x94\x92") == 2);          // an emoji
+  CHECK(display_width("e\xCC\x81") == 1);                 // e + combining acute
+  CHECK(display_width("\xE2\x80\xA6") == 1);              // …
+  CHECK(display_width("a\xFF"
+                      "b") == 3);  // an invalid byte shows as one U+FFFD
 }

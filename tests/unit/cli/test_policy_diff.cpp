@@ -1,6 +1,6 @@
-#include "cli/policy_view.h"
-
 #include <doctest/doctest.h>
+
+#include "cli/commands/policy_view.h"
 
 using cso::cli::unified_diff;
 
@@ -10,7 +10,8 @@ TEST_CASE("policy diff: equal bodies give nothing") {
 }
 
 TEST_CASE("policy diff: hunks as diff -u prints them") {
-  CHECK(unified_diff("", "one\ntwo\n", "/dev/null", "P v1") == "--- /dev/null\n+++ P v1\n@@ -0,0 +1,2 @@\n+one\n+two\n");
+  CHECK(unified_diff("", "one\ntwo\n", "/dev/null", "P v1") ==
+        "--- /dev/null\n+++ P v1\n@@ -0,0 +1,2 @@\n+one\n+two\n");
   CHECK(unified_diff("one\n", "", "P v1", "P v2") == "--- P v1\n+++ P v2\n@@ -1 +0,0 @@\n-one\n");
   CHECK(unified_diff("a\nb\nc\n", "a\nB\nc\n", "P v1", "P v2") ==
         "--- P v1\n+++ P v2\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
@@ -26,7 +27,6 @@ TEST_CASE("policy diff: hunks as diff -u prints them") {
 }
 
 TEST_CASE("policy diff: a missing final newline is marked; control characters are neutralised") {
-  CHECK(unified_diff("a\n", "a", "x", "y") ==
-        "--- x\n+++ y\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n");
+  CHECK(unified_diff("a\n", "a", "x", "y") == "--- x\n+++ y\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n");
   CHECK(unified_diff("", "\x1b[2J\n", "x", "y") == "--- x\n+++ y\n@@ -0,0 +1 @@\n+^[[2J\n");
 }

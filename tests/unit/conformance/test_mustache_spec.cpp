@@ -68,12 +68,12 @@ TEST_CASE("mustache spec: every test of the required modules passes with mstch")
         }
       }
       const std::string expected = test.at("expected").get<std::string>();
-      const std::string actual = mstch::render(test.at("template").get<std::string>(), to_node(test.at("data")),
-                                               partials);
+      const std::string actual =
+          mstch::render(test.at("template").get<std::string>(), to_node(test.at("data")), partials);
       ++total;
       passed += actual == expected ? 1 : 0;
-      CHECK_MESSAGE(actual == expected, module, " / ", test.at("name").get<std::string>(), "\n  expected: ",
-                    nlohmann::json(expected).dump(), "\n  actual:   ", nlohmann::json(actual).dump());
+      CHECK_MESSAGE(actual == expected, module, " / ", test.at("name").get<std::string>(),
+                    "\n  expected: ", nlohmann::json(expected).dump(), "\n  actual:   ", nlohmann::json(actual).dump());
     }
   }
   MESSAGE("mustache spec: ", passed, " of ", total, " passed");

@@ -1,9 +1,8 @@
+#include <doctest/doctest.h>
+
 #include "core/audience.h"
 #include "core/staff.h"
-
 #include "tests/unit/test_support.h"
-
-#include <doctest/doctest.h>
 
 using namespace cso;
 

@@ -1,5 +1,3 @@
-#include "core/audit.h"
-
 #include <doctest/doctest.h>
 
 #include <map>
@@ -7,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audit.h"
 #include "tests/unit/test_support.h"
 
 using namespace cso;

@@ -1,5 +1,3 @@
-#include "core/check.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -7,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/error.h"
 #include "core/risk.h"
 
@@ -26,23 +25,34 @@ bool holds(const Record& r, const Condition& c) {
   const Value& v = r.values[c.field];
   const bool null = std::holds_alternative<std::monostate>(v);
   switch (c.op) {
-    case Op::is_null: return null;
-    case Op::not_null: return !null;
-    case Op::ne: return v != c.values.at(0);
-    case Op::in: return !null && std::find(c.values.begin(), c.values.end(), v) != c.values.end();
-    default: break;
+    case Op::is_null:
+      return null;
+    case Op::not_null:
+      return !null;
+    case Op::ne:
+      return v != c.values.at(0);
+    case Op::in:
+      return !null && std::find(c.values.begin(), c.values.end(), v) != c.values.end();
+    default:
+      break;
   }
   const Value& w = c.values.at(0);
   if (null || v.index() != w.index()) {
     return false;
   }
   switch (c.op) {
-    case Op::eq: return v == w;
-    case Op::lt: return v < w;
-    case Op::le: return v <= w;
-    case Op::gt: return v > w;
-    case Op::ge: return v >= w;
-    default: return false;
+    case Op::eq:
+      return v == w;
+    case Op::lt:
+      return v < w;
+    case Op::le:
+      return v <= w;
+    case Op::gt:
+      return v > w;
+    case Op::ge:
+      return v >= w;
+    default:
+      return false;
   }
 }
 
@@ -245,10 +255,8 @@ TEST_CASE("risk.treatment_overdue: a risk in treatment past its due date is a WA
   };
   FakeSource s;
   s.risks = {
-      treating(1, "Late", "2026-11-20"s),
-      treating(2, "Due today", "2026-11-27"s),
-      treating(3, "No due date", Value{}),
-      with(a_risk(4, "Open and late"), risk::due, "2026-01-01"s),
+      treating(1, "Late", "2026-11-20"s),         treating(2, "Due today", "2026-11-27"s),
+      treating(3, "No due date", Value{}),        with(a_risk(4, "Open and late"), risk::due, "2026-01-01"s),
       treating(5, "Long overdue", "2025-11-27"s),
   };
   const CheckResult r = run(s, {"risk.treatment_overdue"});
@@ -273,7 +281,9 @@ TEST_CASE("risk.treatment_overdue leaves other rules' problems alone when a due 
 
 TEST_CASE("journal.integrity: CRITICAL with what is wrong") {
   FakeSource s;
-  SUBCASE("a chain that verifies") { CHECK(run(s, {"journal.integrity"}).problems.empty()); }
+  SUBCASE("a chain that verifies") {
+    CHECK(run(s, {"journal.integrity"}).problems.empty());
+  }
   SUBCASE("a broken chain") {
     s.journal = "journal entry 3 is missing (the next entry is 4)";
     const CheckResult r = run(s, {"journal.integrity"});

@@ -1,8 +1,8 @@
+#include <doctest/doctest.h>
+
 #include "core/counts.h"
 #include "core/risk.h"
 #include "core/staff.h"
-
-#include <doctest/doctest.h>
 
 using namespace cso;
 using namespace std::string_literals;

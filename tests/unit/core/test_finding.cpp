@@ -1,7 +1,3 @@
-#include "core/finding.h"
-
-#include "core/ownership.h"
-
 #include <doctest/doctest.h>
 
 #include <map>
@@ -9,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/finding.h"
+#include "core/ownership.h"
 #include "tests/unit/test_support.h"
 
 using namespace cso;
@@ -151,10 +149,8 @@ TEST_CASE("overdue_date: open or remediating past due, accepted past accepted_un
 
 TEST_CASE("status_and_severity_counts: by status, and open or remediating by severity") {
   const std::vector<GroupCount> groups{
-      {{std::string("open"), std::string("high")}, 2},
-      {{std::string("remediating"), std::string("high")}, 1},
-      {{std::string("remediating"), std::string("low")}, 4},
-      {{std::string("accepted"), std::string("critical")}, 3},
+      {{std::string("open"), std::string("high")}, 2},       {{std::string("remediating"), std::string("high")}, 1},
+      {{std::string("remediating"), std::string("low")}, 4}, {{std::string("accepted"), std::string("critical")}, 3},
       {{std::string("verified"), std::string("medium")}, 5},
   };
   const auto [by_status, open] = finding::status_and_severity_counts(groups);
@@ -162,8 +158,8 @@ TEST_CASE("status_and_severity_counts: by status, and open or remediating by sev
   CHECK(by_status.items == std::vector<std::pair<std::string, std::int64_t>>{
                                {"open", 2}, {"remediating", 5}, {"resolved", 0}, {"verified", 5}, {"accepted", 3}});
   CHECK(open.total == 7);
-  CHECK(open.items == std::vector<std::pair<std::string, std::int64_t>>{
-                          {"critical", 0}, {"high", 3}, {"medium", 0}, {"low", 4}});
+  CHECK(open.items ==
+        std::vector<std::pair<std::string, std::int64_t>>{{"critical", 0}, {"high", 3}, {"medium", 0}, {"low", 4}});
 }
 
 TEST_CASE("finding::make_query: --open, --overdue and the field filters") {

@@ -1,14 +1,13 @@
-#include "core/incident.h"
-
-#include "core/error.h"
-#include "tests/unit/test_support.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "core/error.h"
+#include "core/incident.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 
@@ -141,10 +140,12 @@ TEST_CASE("incident: phases move forward in time, skipped ones stay null") {
   }
   SUBCASE("a time before the previous phase, or in the future: usage errors naming both") {
     const auto msg = test::usage_message([&] { incident::advance(r, "contained", detected, k_clock, events); });
-    CHECK(msg == "--at: 2026-11-26T23:00:00Z is before 2026-11-27T00:00:00Z, when INC-4 was triaged; a phase "
-                 "cannot precede the previous one");
-    CHECK(test::usage_message([&] { incident::advance(r, "contained", k_now + 1, k_clock, events); })
-              .find("in the future") != std::string::npos);
+    CHECK(msg ==
+          "--at: 2026-11-26T23:00:00Z is before 2026-11-27T00:00:00Z, when INC-4 was triaged; a phase "
+          "cannot precede the previous one");
+    CHECK(test::usage_message([&] {
+            incident::advance(r, "contained", k_now + 1, k_clock, events);
+          }).find("in the future") != std::string::npos);
     CHECK(r.text(incident::status) == "triaged");
     // The same time as the previous phase is fine.
     incident::advance(r, "contained", detected + k_hour, k_clock, events);
@@ -155,8 +156,9 @@ TEST_CASE("incident: phases move forward in time, skipped ones stay null") {
     incident::close(r, "true_positive", detected + 5 * k_hour, k_clock, events);
     CHECK(r.text(incident::outcome) == "true_positive");
     CHECK(events.back().text == "contained → closed (true_positive)");
-    CHECK(test::usage_message([&] { incident::reopen(r, detected + 4 * k_hour, k_clock, events); })
-              .find("when INC-4 was closed") != std::string::npos);
+    CHECK(test::usage_message([&] {
+            incident::reopen(r, detected + 4 * k_hour, k_clock, events);
+          }).find("when INC-4 was closed") != std::string::npos);
     incident::reopen(r, detected + 6 * k_hour, k_clock, events);
     CHECK(r.text(incident::status) == "triaged");
     CHECK(r.text(incident::triaged_at) == "2026-11-27T00:00:00Z");  // kept
@@ -217,7 +219,7 @@ TEST_CASE("incident_event: keys and timeline order") {
   }
   CHECK(events[0].text(incident_event::key) == "INC-4/event/10");
   incident_event::sort_timeline(events);
-  CHECK(events[0].text(incident_event::key) == "INC-4/event/9");   // earliest
-  CHECK(events[1].text(incident_event::key) == "INC-4/event/2");   // same time: numeric, not text, order
+  CHECK(events[0].text(incident_event::key) == "INC-4/event/9");  // earliest
+  CHECK(events[1].text(incident_event::key) == "INC-4/event/2");  // same time: numeric, not text, order
   CHECK(events[2].text(incident_event::key) == "INC-4/event/10");
 }

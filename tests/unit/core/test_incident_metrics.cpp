@@ -1,10 +1,9 @@
-#include "core/incident_metrics.h"
-
-#include "core/incident.h"
-
 #include <doctest/doctest.h>
 
 #include <vector>
+
+#include "core/incident.h"
+#include "core/incident_metrics.h"
 
 using namespace cso;
 
@@ -27,8 +26,8 @@ Record incident_at(const char* sev, const char* status, Instant detected) {
 TEST_CASE("metrics: nearest-rank P90 and the median") {
   using V = std::vector<std::int64_t>;
   CHECK(incident::nearest_rank(V{5}, 90) == 5);
-  CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5}, 90) == 5);             // rank ceil(4.5) = 5
-  CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90) == 9);  // rank 9 exactly
+  CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5}, 90) == 5);                       // rank ceil(4.5) = 5
+  CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90) == 9);       // rank 9 exactly
   CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 90) == 10);  // ceil(9.9) = 10
   CHECK(incident::nearest_rank(V{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 50) == 5);
   CHECK(incident::median(V{7}) == 7);
@@ -58,7 +57,7 @@ TEST_CASE("metrics: human durations") {
 }
 
 TEST_CASE("metrics: SLA clock of an open incident not yet contained") {
-  const Config config;  // sev1 4h
+  const Config config;                          // sev1 4h
   const Instant detected = k_now - 3 * k_hour;  // 75% of 4h used exactly
   Record r = incident_at("sev1", "triaged", detected);
   CHECK(incident::sla_deadline(r, config) == detected + 4 * k_hour);

@@ -1,15 +1,14 @@
-#include "core/policy.h"
-
-#include "core/check.h"
-#include "core/check_rules.h"
-#include "core/error.h"
-#include "core/staff.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <map>
 #include <string>
+
+#include "core/check.h"
+#include "core/check_rules.h"
+#include "core/error.h"
+#include "core/policy.h"
+#include "core/staff.h"
 
 using namespace cso;
 
@@ -142,7 +141,8 @@ TEST_CASE("policy: refused transitions name the statuses that allow them") {
   };
   CHECK(message("approve") == "POL-3 v1 is draft; 'policy approve' needs a version that is in_review");
   CHECK(message("publish") == "POL-3 v1 is draft; 'policy publish' needs a version that is approved");
-  CHECK(message("request-changes") == "POL-3 v1 is draft; 'policy request-changes' needs a version that is in_review or approved");
+  CHECK(message("request-changes") ==
+        "POL-3 v1 is draft; 'policy request-changes' needs a version that is in_review or approved");
   policy::submit(p, v, k_clock);
   CHECK(message("submit") == "POL-3 v1 is in_review; 'policy submit' needs a version that is draft");
   CHECK(message("edit") == "POL-3 v1 is in_review; 'policy edit' needs a version that is draft");
@@ -299,7 +299,8 @@ Record person(const char* handle, const char* team, const char* status = "active
 
 }  // namespace
 
-TEST_CASE("policy: coverage and the policy rules count the active audience's acknowledgements of the version in force") {
+TEST_CASE(
+    "policy: coverage and the policy rules count the active audience's acknowledgements of the version in force") {
   PolicySource source;
   source.staff = {person("alice", "security"), person("bob", "security"), person("carol", "it"),
                   person("dan", "security", "inactive")};

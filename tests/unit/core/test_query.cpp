@@ -1,14 +1,13 @@
-#include "tests/unit/test_support.h"
-#include "core/query.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "core/query.h"
 #include "core/risk.h"
 #include "core/staff.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -67,15 +66,21 @@ TEST_CASE("parse_sort: one key, several keys, - for descending") {
     CHECK(keys[2].field == risk::title);
     CHECK_FALSE(keys[2].descending);
   }
-  SUBCASE("+ is an explicit ascending") { CHECK(sort_text(risk::kind(), "+score,-id") == "score,-id"); }
-  SUBCASE("the same field twice is kept as given") { CHECK(sort_text(risk::kind(), "due,-due") == "due,-due"); }
+  SUBCASE("+ is an explicit ascending") {
+    CHECK(sort_text(risk::kind(), "+score,-id") == "score,-id");
+  }
+  SUBCASE("the same field twice is kept as given") {
+    CHECK(sort_text(risk::kind(), "due,-due") == "due,-due");
+  }
   SUBCASE("every sortable risk field") {
     const std::string all =
         "id,title,category,owner,status,likelihood,impact,score,residual_likelihood,residual_impact,treatment,due,"
         "next_review,accepted_until,created,updated,closed_at";
     CHECK(sort_text(risk::kind(), all) == all);
   }
-  SUBCASE("staff") { CHECK(sort_text(staff::kind(), "-started,handle") == "-started,handle"); }
+  SUBCASE("staff") {
+    CHECK(sort_text(staff::kind(), "-started,handle") == "-started,handle");
+  }
 }
 
 TEST_CASE("parse_sort: unknown and unsortable fields name the field and list the sortable ones") {

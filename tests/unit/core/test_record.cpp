@@ -1,6 +1,3 @@
-#include "tests/unit/test_support.h"
-#include "core/record.h"
-
 #include <doctest/doctest.h>
 
 #include <array>
@@ -8,9 +5,11 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/record.h"
 #include "core/risk.h"
 #include "core/staff.h"
 #include "core/time.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -69,14 +68,14 @@ TEST_CASE("parse_id rejects everything else, naming the argument and the forms")
   }
   SUBCASE("malformed") {
     for (const std::string bad : {"", "RSK-", "RSK", "RSK12", "RSK-12x", "12 ", " 12", "1e3", "0x10", "12.0", "RSK_12",
-                            "INC-12", "rsk-RSK-1", "-"}) {
+                                  "INC-12", "rsk-RSK-1", "-"}) {
       CAPTURE(bad);
       CHECK(id_error(bad) == fmt::format("ID: '{}' is not a risk ID; use RSK-N or the bare number N", bad));
     }
   }
   SUBCASE("too large") {
-    for (const std::string bad : {"1000000000000000000", "9223372036854775807", "9223372036854775808",
-                            "RSK-99999999999999999999999"}) {
+    for (const std::string bad :
+         {"1000000000000000000", "9223372036854775807", "9223372036854775808", "RSK-99999999999999999999999"}) {
       CAPTURE(bad);
       CHECK(id_error(bad) == fmt::format("ID: '{}' is not a risk ID; use RSK-N or the bare number N", bad));
     }
@@ -112,7 +111,9 @@ TEST_CASE("Record accessors treat null as empty or nullopt") {
 
 TEST_CASE("canonical_json: sorted keys, nulls and derived fields omitted, no whitespace") {
   Record r = empty_record(k_thing);
-  SUBCASE("an empty record") { CHECK(canonical_json(k_thing, r) == "{}"); }
+  SUBCASE("an empty record") {
+    CHECK(canonical_json(k_thing, r) == "{}");
+  }
   SUBCASE("keys sorted by name, not by field order") {
     r.set(0, std::int64_t{7});
     r.set(1, "last"s);
@@ -285,8 +286,8 @@ TEST_CASE("parse_field_value: handles") {
   CHECK(risk_value(risk::owner, "a.b-c_d9", "--owner") == Value{"a.b-c_d9"s});
   CHECK(risk_value(risk::owner, "7eleven", "--owner") == Value{"7eleven"s});
   CHECK(risk_value(risk::owner, std::string(64, 'a'), "--owner") == Value{std::string(64, 'a')});
-  for (const auto& bad : {"Alice"s, ""s, ".alice"s, "-a"s, "_a"s, "al ice"s, "al@ice"s, std::string(65, 'a'),
-                          "\xC3\xA9mile"s}) {
+  for (const auto& bad :
+       {"Alice"s, ""s, ".alice"s, "-a"s, "_a"s, "al ice"s, "al@ice"s, std::string(65, 'a'), "\xC3\xA9mile"s}) {
     CAPTURE(bad);
     CHECK(risk_value_error(risk::owner, bad, "--owner") == fmt::format("--owner: '{}' {}", bad, rule));
   }

@@ -1,5 +1,3 @@
-#include "core/risk.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,6 +5,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/risk.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -69,9 +68,16 @@ std::string values_text(const Condition& c) {
 
 TEST_CASE("level_of with the default bands (medium 5, high 10, critical 17)") {
   const RiskBands b;
-  for (const auto& [score, level] : std::vector<std::pair<int, std::string>>{
-           {0, "low"}, {1, "low"}, {4, "low"}, {5, "medium"}, {9, "medium"}, {10, "high"}, {16, "high"},
-           {17, "critical"}, {25, "critical"}, {36, "critical"}}) {
+  for (const auto& [score, level] : std::vector<std::pair<int, std::string>>{{0, "low"},
+                                                                             {1, "low"},
+                                                                             {4, "low"},
+                                                                             {5, "medium"},
+                                                                             {9, "medium"},
+                                                                             {10, "high"},
+                                                                             {16, "high"},
+                                                                             {17, "critical"},
+                                                                             {25, "critical"},
+                                                                             {36, "critical"}}) {
     CAPTURE(score);
     CHECK(risk::level_of(score, b) == level);
   }
@@ -97,7 +103,9 @@ TEST_CASE("score_range: the scores of each level, up to matrix squared") {
     CHECK(risk::score_range("high", c) == Range{10, 16});
     CHECK(risk::score_range("critical", c) == Range{17, 25});
   }
-  SUBCASE("a 6x6 matrix") { CHECK(risk::score_range("critical", config_with(6)) == Range{17, 36}); }
+  SUBCASE("a 6x6 matrix") {
+    CHECK(risk::score_range("critical", config_with(6)) == Range{17, 36});
+  }
   SUBCASE("a 3x3 matrix with its own bands") {
     const Config c = config_with(3, RiskBands{3, 6, 8});
     CHECK(risk::score_range("low", c) == Range{1, 2});

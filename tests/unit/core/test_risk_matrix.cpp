@@ -1,10 +1,9 @@
-#include "core/risk_matrix.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "core/risk.h"
+#include "core/risk_matrix.h"
 
 using namespace cso;
 

@@ -1,5 +1,9 @@
 // The domain's workflows over the store port (removal, offboarding, acknowledgement, training),
 // each run on an in-memory store inside one transaction, as the commands run them.
+#include <doctest/doctest.h>
+
+#include <functional>
+
 #include "core/audit.h"
 #include "core/cert.h"
 #include "core/error.h"
@@ -15,10 +19,6 @@
 #include "core/staff_service.h"
 #include "core/training_service.h"
 #include "storage/open.h"
-
-#include <doctest/doctest.h>
-
-#include <functional>
 
 using namespace cso;
 using namespace std::string_literals;
@@ -176,8 +176,9 @@ TEST_CASE("policy: acknowledging the version in force, and who has not") {
 
   CHECK(code_of([&] { policy::acknowledge(*tx, key, {"bob"}, "2026-11-28", "2026-11-27"); }) == ExitCode::usage);
   CHECK(code_of([&] { policy::acknowledge(*tx, key, {"bob"}, "2026-11-01", "2026-11-27"); }) == ExitCode::usage);
-  CHECK(code_of([&] { policy::acknowledge(*tx, key, {"bob", "eve"}, "2026-11-27", "2026-11-27"); }) ==
-        ExitCode::conflict);
+  CHECK(code_of([&] {
+          policy::acknowledge(*tx, key, {"bob", "eve"}, "2026-11-27", "2026-11-27");
+        }) == ExitCode::conflict);
   const auto first = policy::acknowledge(*tx, key, {"bob"}, "2026-11-27", "2026-11-27");
   CHECK(first.added == std::vector<std::string>{"bob"});
   const auto again = policy::acknowledge(*tx, key, {"bob", "alice"}, "2026-11-27", "2026-11-27");

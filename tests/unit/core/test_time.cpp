@@ -1,6 +1,3 @@
-#include "tests/unit/test_support.h"
-#include "core/time.h"
-
 #include <doctest/doctest.h>
 #include <stdlib.h>  // setenv, unsetenv
 
@@ -10,6 +7,8 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/time.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -25,7 +24,9 @@ Instant at(std::string_view stored) {
   return *t;
 }
 
-std::string when(std::string_view text) { return format_instant(parse_when(text, k_clock, "--due")); }
+std::string when(std::string_view text) {
+  return format_instant(parse_when(text, k_clock, "--due"));
+}
 
 using test::usage_message;
 
@@ -59,10 +60,10 @@ TEST_CASE("parse_stored reads exactly the stored forms") {
   CHECK(parse_stored("1970-01-01") == 0);
   CHECK(parse_stored("9999-12-31T23:59:59Z") == 253402300799);
   CHECK(parse_stored("2024-02-29") == 1709164800);
-  for (const auto* bad : {"", "2026-11-27t04:26:36z", "2026-11-27T04:26:36+00:00", "2026-11-27T04:26:36.5Z",
-                          "2026-11-27 04:26:36Z", "2026-11-27T04:26:60Z", "2026-02-29", "2026-13-01", "2026-00-10",
-                          "2026-01-00", "1969-12-31", "today", "+1d", "2026-1-27", "2026-11-27T04:26Z",
-                          "20261127", "2026-11-27x", "2026-11-27T24:00:00Z"}) {
+  for (const auto* bad :
+       {"", "2026-11-27t04:26:36z", "2026-11-27T04:26:36+00:00", "2026-11-27T04:26:36.5Z", "2026-11-27 04:26:36Z",
+        "2026-11-27T04:26:60Z", "2026-02-29", "2026-13-01", "2026-00-10", "2026-01-00", "1969-12-31", "today", "+1d",
+        "2026-1-27", "2026-11-27T04:26Z", "20261127", "2026-11-27x", "2026-11-27T24:00:00Z"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_stored(bad).has_value());
   }
@@ -156,10 +157,29 @@ TEST_CASE("parse_when: month and year offsets clamp to the month's end") {
 TEST_CASE("parse_when: bad input names the flag and the text") {
   CHECK(when_error("soon") == "--due: 'soon' is not a date; " + k_forms);
   CHECK(when_error("") == "--due: '' is not a date; " + k_forms);
-  for (const auto* bad : {"+", "-", "+d", "30d", "+30", "+30x", "++3d", "+-3d", "+3.5d", " today", "today ",
-                          "nowish", "2026-11-27T", "2026-11-27T04:26", "2026-11-27T04:26:36.Z",
-                          "2026-11-27T04:26:36+0200", "2026-11-27T04:26:36+02", "2026-11-27T04:26:36Zjunk",
-                          "2026-11-27X04:26:36Z", "2026/11/27", "27-11-2026", "+1e5d", "0x10"}) {
+  for (const auto* bad : {"+",
+                          "-",
+                          "+d",
+                          "30d",
+                          "+30",
+                          "+30x",
+                          "++3d",
+                          "+-3d",
+                          "+3.5d",
+                          " today",
+                          "today ",
+                          "nowish",
+                          "2026-11-27T",
+                          "2026-11-27T04:26",
+                          "2026-11-27T04:26:36.Z",
+                          "2026-11-27T04:26:36+0200",
+                          "2026-11-27T04:26:36+02",
+                          "2026-11-27T04:26:36Zjunk",
+                          "2026-11-27X04:26:36Z",
+                          "2026/11/27",
+                          "27-11-2026",
+                          "+1e5d",
+                          "0x10"}) {
     CAPTURE(bad);
     CHECK(when_error(bad) == "--due: '"s + bad + "' is not a date; " + k_forms);
   }
@@ -213,7 +233,8 @@ TEST_CASE("parse_duration") {
   CHECK(parse_duration("36500d", "--every") == Duration{36500, 'd'});
   CHECK(parse_duration("100y", "--every") == Duration{100, 'y'});
   CHECK(duration_error("101y") == "--review-every: '101y' is longer than 100 years, the longest period cso accepts");
-  CHECK(duration_error("99999d") == "--review-every: '99999d' is longer than 100 years, the longest period cso accepts");
+  CHECK(duration_error("99999d") ==
+        "--review-every: '99999d' is longer than 100 years, the longest period cso accepts");
   CHECK_FALSE(try_parse_duration("9000y").has_value());
   CHECK(parse_duration("007d", "--every") == Duration{7, 'd'});
   CHECK(try_parse_duration("30d") == Duration{30, 'd'});
@@ -260,10 +281,10 @@ TEST_CASE("add and subtract") {
 }
 
 TEST_CASE("add and subtract reject results outside 1970..9999 and bad units") {
-  CHECK(usage_message([] { add(at("9999-12-01"), Duration{1, 'm'}); }) ==
-        "9999-12-01T00:00:00Z + 1m " + k_range);
-  CHECK(usage_message([] { subtract(at("1970-01-01T01:00:00Z"), Duration{2, 'h'}); }) ==
-        "1970-01-01T01:00:00Z - 2h " + k_range);
+  CHECK(usage_message([] { add(at("9999-12-01"), Duration{1, 'm'}); }) == "9999-12-01T00:00:00Z + 1m " + k_range);
+  CHECK(usage_message([] {
+          subtract(at("1970-01-01T01:00:00Z"), Duration{2, 'h'});
+        }) == "1970-01-01T01:00:00Z - 2h " + k_range);
   CHECK(usage_message([] { add(k_t, Duration{99999, 'y'}); }) == "2026-11-27T04:26:36Z + 99999y " + k_range);
   for (const auto count : {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min(),
                            std::int64_t{1'000'000'001}, std::int64_t{-1'000'000'001}}) {

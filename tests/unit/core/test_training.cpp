@@ -1,9 +1,8 @@
-#include "core/training.h"
+#include <doctest/doctest.h>
 
 #include "core/error.h"
+#include "core/training.h"
 #include "tests/unit/test_support.h"
-
-#include <doctest/doctest.h>
 
 using namespace cso;
 namespace course = cso::training::course;
@@ -117,8 +116,8 @@ TEST_CASE("training: the cycle a person needs") {
 TEST_CASE("training: sync creates what the audience needs, and nothing twice") {
   const Record c = make(Duration{12, 'm'});
   std::map<std::string, Record> latest;
-  latest.emplace("alice", completed(c, "alice", 1, "2025-06-01"));  // a year old: cycle 2
-  latest.emplace("bob", completed(c, "bob", 1, "2026-06-01"));      // still valid
+  latest.emplace("alice", completed(c, "alice", 1, "2025-06-01"));                                // a year old: cycle 2
+  latest.emplace("bob", completed(c, "bob", 1, "2026-06-01"));                                    // still valid
   latest.emplace("carol", training::make_assignment(c, "carol", 1, "2026-11-01", "2026-12-01"));  // open
   const auto fresh = training::sync_course(c, {"alice", "bob", "carol", "dan"}, latest, Config{}, k_clock);
   REQUIRE(fresh.size() == 2);
@@ -174,11 +173,13 @@ TEST_CASE("training: attempts complete, fail or change nothing") {
     CHECK(later.assignment.text(assignment::key) == "TRN-3/bob/2");
   }
   SUBCASE("a course with min_score needs a score") {
-    CHECK(test::usage_message([&] { training::record_attempt(c, open, "bob", "2026-11-20", std::nullopt, Config{}, "--score"); })
-              .find("--score: TRN-3 has a passing score (80)") == 0);
+    CHECK(test::usage_message([&] {
+            training::record_attempt(c, open, "bob", "2026-11-20", std::nullopt, Config{}, "--score");
+          }).find("--score: TRN-3 has a passing score (80)") == 0);
     const Record plain = make();
-    CHECK(training::record_attempt(plain, std::nullopt, "bob", "2026-11-20", std::nullopt, Config{}, "--score").outcome ==
-          training::Outcome::completed);
+    CHECK(
+        training::record_attempt(plain, std::nullopt, "bob", "2026-11-20", std::nullopt, Config{}, "--score").outcome ==
+        training::Outcome::completed);
   }
 }
 
@@ -190,7 +191,7 @@ TEST_CASE("training: tallies and percentages") {
   a.set(assignment::attempts, std::int64_t{1});
   t.add(a, "2026-11-27");  // failed, past due
   a.set(assignment::completed_on, std::string("2026-11-01"));
-  t.add(a, "2026-11-27");  // complete
+  t.add(a, "2026-11-27");                                                                 // complete
   t.add(training::make_assignment(c, "b", 1, "2026-11-20", "2026-12-20"), "2026-11-27");  // pending
   CHECK(t.assigned == 4);
   CHECK(t.complete == 1);

@@ -1,12 +1,12 @@
-#include "core/error.h"
-#include "core/transitions.h"
-
 #include <doctest/doctest.h>
 
 #include <array>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/error.h"
+#include "core/transitions.h"
 
 using namespace cso;
 
@@ -28,7 +28,8 @@ TEST_CASE("require_one_of passes an allowed status and names the allowed ones ot
     CHECK(e.code() == ExitCode::conflict);
     CHECK(std::string(e.what()) == "RSK-1 is closed; 'risk treat' needs a risk that is open, treating or accepted");
   }
-  CHECK_THROWS_AS(require_one_of("RSK-1", "", "risk treat", "a risk", from), Error);  // an empty status is never allowed
+  CHECK_THROWS_AS(require_one_of("RSK-1", "", "risk treat", "a risk", from),
+                  Error);  // an empty status is never allowed
 }
 
 TEST_CASE("statuses_for finds a verb's row in a domain's table, and a verb not listed is a bug") {

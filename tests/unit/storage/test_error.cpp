@@ -1,5 +1,3 @@
-#include "storage/sqlite/error.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -10,6 +8,7 @@
 #include <string>
 
 #include "storage/open.h"
+#include "storage/sqlite/error.h"
 
 using namespace cso;
 using namespace cso::storage;
@@ -18,7 +17,8 @@ namespace {
 
 Error translated_from(int code, Opening opening = Opening::no) {
   try {
-    translated("/tmp/x.db", [code] { throw SQLite::Exception("database is locked", code); }, opening);
+    translated(
+        "/tmp/x.db", [code] { throw SQLite::Exception("database is locked", code); }, opening);
   } catch (const Error& e) {
     return e;
   }
@@ -32,7 +32,8 @@ TEST_CASE("SQLite's failures become cso::Error: busy, damaged, anything else") {
   for (const int code : {SQLITE_BUSY, SQLITE_LOCKED}) {
     const Error e = translated_from(code);
     CHECK(e.code() == ExitCode::runtime);
-    CHECK(std::string(e.what()) == "the database is busy (locked by another process past the timeout): database is locked");
+    CHECK(std::string(e.what()) ==
+          "the database is busy (locked by another process past the timeout): database is locked");
   }
   for (const int code : {SQLITE_CORRUPT, SQLITE_NOTADB}) {
     const Error e = translated_from(code);

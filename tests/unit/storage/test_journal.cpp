@@ -1,5 +1,3 @@
-#include "storage/sqlite/journal.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -11,6 +9,7 @@
 
 #include "core/risk.h"
 #include "core/staff.h"
+#include "storage/sqlite/journal.h"
 #include "storage/sqlite/records.h"
 
 using namespace cso;
@@ -20,7 +19,9 @@ using namespace std::string_literals;
 namespace {
 
 /// The record, which the test has just written.
-Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
+  return get(db, kind, key).value();
+}
 
 constexpr Instant k_t = 1795753596;  // 2026-11-27T04:26:36Z
 constexpr Instant k_day = 86400;
@@ -34,7 +35,9 @@ Record a_risk(std::string_view title, std::int64_t l, std::int64_t i) {
   return risk::make(n, Config{}, Clock{k_t});
 }
 
-Record get_risk(Db& db, std::int64_t id) { return get_or_throw(db, risk::kind(), Value{id}); }
+Record get_risk(Db& db, std::int64_t id) {
+  return get_or_throw(db, risk::kind(), Value{id});
+}
 
 /// Five changes by two people over four days:
 ///   1 alice staff.add alice        2026-11-27
@@ -316,8 +319,9 @@ TEST_CASE("verify detects tampering") {
     CHECK(problems(verify_chain(*db)) == edited("journal entry 2 (risk.add RSK-2)"));
   }
   SUBCASE("an entry appended without a valid hash") {
-    sql.exec("INSERT INTO journal(seq, at, actor, action, record, data, note, hash) "
-             "VALUES(6, '2026-12-01T00:00:00Z', 'mallory', 'risk.edit', 'RSK-1', NULL, NULL, zeroblob(32))");
+    sql.exec(
+        "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) "
+        "VALUES(6, '2026-12-01T00:00:00Z', 'mallory', 'risk.edit', 'RSK-1', NULL, NULL, zeroblob(32))");
     CHECK(problems(verify_chain(*db)) == edited("journal entry 6 (risk.edit RSK-1)"));
   }
   SUBCASE("a hash of the wrong length") {
@@ -325,8 +329,9 @@ TEST_CASE("verify detects tampering") {
     CHECK(problems(verify_chain(*db)) == edited("journal entry 5 (risk.close RSK-2)"));
   }
   SUBCASE("a live record inserted without a journal entry") {
-    sql.exec("INSERT INTO risk(title, status, likelihood, impact, score, created, updated) "
-             "VALUES('Planted', 'open', 1, 1, 1, '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')");
+    sql.exec(
+        "INSERT INTO risk(title, status, likelihood, impact, score, created, updated) "
+        "VALUES('Planted', 'open', 1, 1, 1, '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')");
     CHECK(verify_chain(*db).problems.empty());
     const VerifyReport r = verify_all(*db);
     CHECK(problems(r) == "risk RSK-3 exists but the journal has no record of it\n");
@@ -348,8 +353,9 @@ TEST_CASE("verify detects tampering") {
       tx.commit();
     }
     REQUIRE(verify_all(*db).problems.empty());
-    sql.exec("INSERT INTO risk(id, title, status, likelihood, impact, score, created, updated) "
-             "VALUES(2, 'Laptop theft', 'closed', 2, 5, 10, '2026-11-28T04:26:36Z', '2026-11-30T04:26:36Z')");
+    sql.exec(
+        "INSERT INTO risk(id, title, status, likelihood, impact, score, created, updated) "
+        "VALUES(2, 'Laptop theft', 'closed', 2, 5, 10, '2026-11-28T04:26:36Z', '2026-11-30T04:26:36Z')");
     CHECK(problems(verify_all(*db)) == "risk RSK-2 exists but the journal has no record of it\n");
   }
 }

@@ -1,5 +1,3 @@
-#include "storage/sqlite/records.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -13,6 +11,7 @@
 #include "core/staff.h"
 #include "storage/open.h"
 #include "storage/sqlite/db.h"
+#include "storage/sqlite/records.h"
 
 using namespace cso;
 using namespace cso::storage;
@@ -21,7 +20,9 @@ using namespace std::string_literals;
 namespace {
 
 /// The record, which the test has just written.
-Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
+  return get(db, kind, key).value();
+}
 
 constexpr Instant k_t = 1795753596;  // 2026-11-27T04:26:36Z
 const Clock k_clock{k_t};
@@ -65,9 +66,13 @@ std::string ids(Db& db, const Query& q) {
   return out;
 }
 
-std::int64_t journal_rows(Db& db) { return db.sql().execAndGet("SELECT count(*) FROM journal").getInt64(); }
+std::int64_t journal_rows(Db& db) {
+  return db.sql().execAndGet("SELECT count(*) FROM journal").getInt64();
+}
 
-Condition cond(std::size_t field, Op op, std::vector<Value> values) { return Condition{field, op, std::move(values), {}}; }
+Condition cond(std::size_t field, Op op, std::vector<Value> values) {
+  return Condition{field, op, std::move(values), {}};
+}
 
 /// Six risks with varied status, score, owner-less, due and category (some null):
 ///   1 open 2x2=4  due 2026-12-01 cat people
@@ -78,7 +83,7 @@ Condition cond(std::size_t field, Op op, std::vector<Value> values) { return Con
 ///   6 open 3x3=9  due 2026-11-30 cat people
 std::unique_ptr<Db> seeded() {
   auto db = Db::in_memory();
-  std::vector<Record> rs{a_risk("One", 2, 2), a_risk("Two", 4, 5), a_risk("Three", 3, 4),
+  std::vector<Record> rs{a_risk("One", 2, 2),  a_risk("Two", 4, 5),  a_risk("Three", 3, 4),
                          a_risk("Four", 1, 1), a_risk("Five", 5, 5), a_risk("Six", 3, 3)};
   const std::vector<std::string> statuses{"open", "open", "treating", "accepted", "closed", "open"};
   const std::vector<Value> dues{"2026-12-01"s, Value{}, "2026-11-30"s, "2027-01-15"s, Value{}, "2026-11-30"s};
@@ -164,7 +169,7 @@ TEST_CASE("each: conditions") {
   CHECK(ids(*db, q({cond(risk::status, Op::eq, {"open"s})})) == "1,2,6");
   CHECK(ids(*db, q({cond(risk::status, Op::ne, {"closed"s})})) == "1,2,3,4,6");
   CHECK(ids(*db, q({cond(risk::category, Op::ne, {"people"s})})) == "2,3,5");  // NULL is not 'people'
-  CHECK(ids(*db, q({cond(risk::category, Op::eq, {Value{}})})) == "");          // = NULL never holds
+  CHECK(ids(*db, q({cond(risk::category, Op::eq, {Value{}})})) == "");         // = NULL never holds
   CHECK(ids(*db, q({cond(risk::status, Op::in, {"treating"s, "accepted"s})})) == "3,4");
   CHECK(ids(*db, q({cond(risk::status, Op::in, {})})) == "");
   CHECK(ids(*db, q({cond(risk::score, Op::le, {std::int64_t{9}})})) == "1,4,6");

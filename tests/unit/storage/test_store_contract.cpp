@@ -51,7 +51,9 @@ Record a_person(std::string_view handle) {
   return s;
 }
 
-Value id(std::int64_t n) { return Value{n}; }
+Value id(std::int64_t n) {
+  return Value{n};
+}
 
 /// The IDs `q` selects, in the order the store gives them, as "1,3,2".
 std::string ids(Reader& reader, const Query& q) {
@@ -347,4 +349,6 @@ Backend sqlite_backend() {
 
 }  // namespace
 
-TEST_CASE("the SQLite store keeps the store contract") { run_store_contract(sqlite_backend()); }
+TEST_CASE("the SQLite store keeps the store contract") {
+  run_store_contract(sqlite_backend());
+}

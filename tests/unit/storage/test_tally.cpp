@@ -1,11 +1,11 @@
-#include "core/risk.h"
-#include "core/staff.h"
-#include "storage/sqlite/records.h"
-#include "storage/sqlite/journal.h"
-#include "storage/sqlite/tally.h"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+
+#include "core/risk.h"
+#include "core/staff.h"
+#include "storage/sqlite/journal.h"
+#include "storage/sqlite/records.h"
+#include "storage/sqlite/tally.h"
 
 using namespace cso;
 using namespace cso::storage;
@@ -14,7 +14,9 @@ using namespace std::string_literals;
 namespace {
 
 /// The record, which the test has just written.
-Record get_or_throw(Db& db, const KindDef& kind, const Value& key) { return get(db, kind, key).value(); }
+Record get_or_throw(Db& db, const KindDef& kind, const Value& key) {
+  return get(db, kind, key).value();
+}
 
 Record risk_with(std::string status, std::int64_t score) {
   Record r = empty_record(risk::kind());
@@ -50,7 +52,9 @@ std::string tallies(Db& db) {
 TEST_CASE("tally keys round-trip values of every kind, nulls included") {
   Record r = risk_with("open", 12);
   const std::string key = tally_key(risk::kind(), r);
-  CHECK(key == "open\x1f" "12");
+  CHECK(key ==
+        "open\x1f"
+        "12");
   CHECK(tally_values(risk::kind(), key) == std::vector<Value>{"open"s, std::int64_t{12}});
   r.set_null(risk::score);
   CHECK(tally_values(risk::kind(), tally_key(risk::kind(), r)) == std::vector<Value>{"open"s, Value{}});
@@ -94,8 +98,9 @@ TEST_CASE("verify names a tally changed behind cso's back") {
   db->sql().exec("UPDATE tally SET n = n + 1");
   const auto report = verify_all(*db);
   REQUIRE(report.problems.size() == 1);
-  CHECK(report.problems[0] == "the risk counts kept for status differ from the risk records: rows were added, "
-                              "removed or changed outside cso");
+  CHECK(report.problems[0] ==
+        "the risk counts kept for status differ from the risk records: rows were added, "
+        "removed or changed outside cso");
 }
 
 TEST_CASE("bulk mode writes in batches yet journals every record in order, mixed with single changes") {

@@ -1,0 +1,210 @@
+// `cso audit plan|list|show|edit|rm`: audits and assessments. Their state machine's verbs are
+// in audit_verbs.cpp, findings in audit_finding*.cpp.
+#include "core/audit.h"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/commands/audit_view.h"
+#include "cli/record_commands.h"
+#include "cli/values.h"
+#include "core/error.h"
+#include "core/finding.h"
+#include "core/selectors.h"
+
+namespace cso::cli {
+namespace {
+
+struct PlanOptions {
+  std::string title;
+  TextOption kind, scope, lead, auditor, framework, start, end;
+};
+
+std::optional<std::string> text_of(Context& ctx, const TextOption& o, std::size_t field, const char* what) {
+  if (!o.given()) {
+    return std::nullopt;
+  }
+  return std::get<std::string>(parse_field_value(audit::kind(), field, o.value, what, ctx.clock));
+}
+
+void run_plan(Context& ctx, const PlanOptions& o) {
+  audit::NewAudit n;
+  n.title = std::get<std::string>(parse_field_value(audit::kind(), audit::title, o.title, "TITLE", ctx.clock));
+  if (n.title.empty()) {
+    throw usage_error("TITLE: an audit needs a non-empty title");
+  }
+  n.kind = text_of(ctx, o.kind, audit::kind_, "--kind").value_or("internal");
+  n.scope = text_of(ctx, o.scope, audit::scope, "--scope");
+  n.auditor = text_of(ctx, o.auditor, audit::auditor, "--auditor");
+  n.framework = text_of(ctx, o.framework, audit::framework, "--framework");
+  n.start = text_of(ctx, o.start, audit::start, "--start");
+  n.end = text_of(ctx, o.end, audit::end, "--end");
+  if (o.lead.given()) {
+    n.lead = active_staff(ctx, o.lead.value, "--lead");
+  }
+  Record r = audit::make(n, ctx.clock);
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(audit::kind(), r, "audit.plan");
+  tx->commit();
+  print_changed(ctx, audit_view(), std::move(r));
+}
+
+struct ListFilters {
+  TextOption status, kind, lead;
+};
+
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.status, "--status", "planned,fieldwork,reporting,closed");
+  bind(l, f.kind, "--kind", "internal,external,certification,pentest,assessment");
+  bind(l, f.lead, "--lead", "staff handles");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
+  audit::ListFilter f;
+  f.status = field_values(ctx, audit::kind(), audit::status, o.status, "--status");
+  f.kind = field_values(ctx, audit::kind(), audit::kind_, o.kind, "--kind");
+  f.lead = field_values(ctx, audit::kind(), audit::lead, o.lead, "--lead");
+  return audit::make_query(f);
+}
+
+/// The audit, then its findings: a table under it, or a "findings" array in JSON.
+void show_with_findings(Context& ctx, const std::string& id_text) {
+  const Record r = ctx.store().get_or_throw(audit::kind(), parse_id(audit::kind(), id_text, "ID"));
+  const std::string key = display_key(audit::kind(), r);
+  const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
+  if (!json) {
+    print_record(ctx, audit_view(), r);
+    if (ctx.output.format == Format::table) {
+      const View view = finding_view(ctx);
+      const auto n = ctx.store().count(finding::kind(), select::findings_of(key));
+      ctx.out << "\nfindings: " << (n == 0 ? "none" : std::to_string(n)) << '\n';
+      if (n > 0) {
+        std::vector<std::size_t> columns;
+        for (const auto name : {"id", "title", "severity", "grade", "owner", "due", "status"}) {
+          columns.push_back(*finding::kind().index_of(name));
+        }
+        write_findings(ctx, view, select::findings_of(key), columns, false);
+      }
+    }
+    return;
+  }
+  std::vector<std::size_t> columns;
+  if (ctx.globals.fields.empty()) {
+    for (std::size_t i = 0; i < audit::kind().fields.size(); ++i) {
+      columns.push_back(i);
+    }
+  } else {
+    columns = parse_fields(audit::kind(), ctx.globals.fields);
+  }
+  std::vector<std::string> names;
+  std::vector<Cell> cells;
+  for (const auto i : columns) {
+    names.emplace_back(audit::kind().fields[i].name);
+    cells.push_back(cell_of(audit::kind(), i, r));
+  }
+  Json out = json_object(names, cells);
+  out["findings"] = findings_json(ctx, key);
+  write_json(ctx.out, out, json_layout(ctx.output.format));
+}
+
+struct EditOptions {
+  std::string id;
+  TextOption title, kind, scope, lead, auditor, framework, start, end, summary;
+};
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  const auto id = parse_id(audit::kind(), o.id, "ID");
+  const std::vector<std::pair<const TextOption*, std::pair<std::size_t, const char*>>> fields{
+      {&o.title, {audit::title, "--title"}},
+      {&o.kind, {audit::kind_, "--kind"}},
+      {&o.scope, {audit::scope, "--scope"}},
+      {&o.auditor, {audit::auditor, "--auditor"}},
+      {&o.framework, {audit::framework, "--framework"}},
+      {&o.start, {audit::start, "--start"}},
+      {&o.end, {audit::end, "--end"}},
+      {&o.summary, {audit::summary, "--summary"}},
+  };
+  bool any = o.lead.given();
+  std::vector<std::pair<std::size_t, Value>> values;
+  for (const auto& [opt, field] : fields) {
+    if (opt->given()) {
+      any = true;
+      values.emplace_back(field.first,
+                          parse_field_value(audit::kind(), field.first, opt->value, field.second, ctx.clock));
+    }
+  }
+  if (!any) {
+    throw usage_error(
+        "audit edit: nothing to change; give --title, --kind, --scope, --lead, --auditor, --framework, "
+        "--start, --end or --summary");
+  }
+  if (o.title.given() && o.title.value.empty()) {
+    throw usage_error("--title: an audit needs a non-empty title");
+  }
+  const auto lead = o.lead.given() ? std::optional(active_staff(ctx, o.lead.value, "--lead")) : std::nullopt;
+  change_record(ctx, audit_view(), id, "audit.edit", "", [&](Record& r) {
+    audit::require_status(r, "edit");
+    for (auto& [field, v] : values) {
+      r.set(field, v);
+    }
+    if (lead) {
+      r.set(audit::lead, *lead);
+    }
+    audit::check_dates(r, o.end.given() ? "--end" : "--start");
+    audit::touch(r, ctx.clock);
+  });
+}
+
+const Noun& audit_noun() {
+  static const Noun k_noun{audit::kind(), "audit", "AUD-n or n", "audits", [](const Context&) { return audit_view(); }};
+  return k_noun;
+}
+
+}  // namespace
+
+void setup_audit(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = add_command(app, "audit", "audits, assessments and their findings");
+  cmd->require_subcommand(1);
+
+  auto plan = std::make_shared<PlanOptions>();
+  CLI::App* p = add_command(*cmd, "plan", "plan an audit (status planned); prints its ID");
+  p->add_option("TITLE", plan->title, "what is audited, e.g. \"ISO 27001 surveillance 2027\"")->required();
+  bind(p, plan->kind, "--kind", "internal (default), external, certification, pentest or assessment");
+  bind(p, plan->scope, "--scope", "what is in scope");
+  bind(p, plan->lead, "--lead", "the staff handle leading it on our side");
+  bind(p, plan->auditor, "--auditor", "who audits, e.g. the external firm");
+  bind(p, plan->framework, "--framework", "e.g. ISO 27001, SOC 2, NIST CSF");
+  bind(p, plan->start, "--start", "planned start date");
+  bind(p, plan->end, "--end", "planned end date (not before --start)");
+  p->callback([&ctx, plan] { run_plan(ctx, *plan); });
+
+  add_list(*cmd, ctx, audit_noun(), "list audits", bind_filters, list_query);
+
+  auto show_id = std::make_shared<std::string>();
+  CLI::App* s = add_command(*cmd, "show", "show one audit and its findings (json: a \"findings\" array)");
+  s->add_option("ID", *show_id, "AUD-n or n")->required();
+  s->callback([&ctx, show_id] { show_with_findings(ctx, *show_id); });
+
+  auto edit = std::make_shared<EditOptions>();
+  CLI::App* e = add_command(*cmd, "edit", "change an audit that is not closed");
+  e->add_option("ID", edit->id, "AUD-n or n")->required();
+  bind(e, edit->title, "--title", "new title");
+  bind(e, edit->kind, "--kind", "internal, external, certification, pentest or assessment");
+  bind(e, edit->scope, "--scope", "what is in scope");
+  bind(e, edit->lead, "--lead", "an active staff handle");
+  bind(e, edit->auditor, "--auditor", "who audits");
+  bind(e, edit->framework, "--framework", "the framework audited against");
+  bind(e, edit->start, "--start", "start date");
+  bind(e, edit->end, "--end", "end date (not before the start)");
+  bind(e, edit->summary, "--summary", "the outcome in a few lines");
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  add_rm(*cmd, ctx, audit_noun(), "remove an audit entered by mistake, without findings (the journal keeps it)");
+
+  setup_audit_verbs(cmd, ctx);
+  add_history(*cmd, ctx, audit_noun(), "the journal entries of one audit, oldest first");
+  setup_audit_findings(cmd, ctx);
+}
+
+}  // namespace cso::cli

@@ -1,0 +1,190 @@
+// `cso audit finding add|list|show|edit|rm`; the state machine's verbs are in
+// audit_finding_verbs.cpp.
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/commands/audit_view.h"
+#include "cli/record_commands.h"
+#include "cli/values.h"
+#include "core/audit.h"
+#include "core/error.h"
+#include "core/finding.h"
+
+namespace cso::cli {
+namespace {
+
+Value parse(Context& ctx, std::size_t field, const std::string& text, const char* what) {
+  return parse_field_value(finding::kind(), field, text, what, ctx.clock);
+}
+
+/// The audit a finding is added to or moved to, as "AUD-n": it must exist and not be closed.
+std::string open_audit(Reader& reader, const std::string& text) {
+  const Record a = reader.get_or_throw(audit::kind(), parse_id(audit::kind(), text, "--audit"));
+  audit::require_status(a, "finding add");
+  return display_key(audit::kind(), a);
+}
+
+struct AddOptions {
+  std::string title, severity, owner, due;
+  TextOption audit, grade, description, description_file;
+};
+
+void run_add(Context& ctx, const AddOptions& o) {
+  finding::NewFinding n;
+  n.title = std::get<std::string>(parse(ctx, finding::title, o.title, "TITLE"));
+  if (n.title.empty()) {
+    throw usage_error("TITLE: a finding needs a non-empty title");
+  }
+  n.severity = std::get<std::string>(parse(ctx, finding::severity, o.severity, "--severity"));
+  n.due = std::get<std::string>(parse(ctx, finding::due, o.due, "--due"));
+  if (o.grade.given()) {
+    n.grade = std::get<std::string>(parse(ctx, finding::grade, o.grade.value, "--grade"));
+  }
+  n.description = long_text(o.description, o.description_file, "description");
+  if (n.description) {
+    parse(ctx, finding::description, *n.description, "--description");
+  }
+  n.owner = active_staff(ctx, o.owner, "--owner");
+  auto tx = ctx.store().begin(ctx.actor());
+  if (o.audit.given()) {
+    n.audit = open_audit(*tx, o.audit.value);
+  }
+  Record r = finding::make(n, ctx.clock);
+  tx->insert(finding::kind(), r, "finding.add");
+  tx->commit();
+  print_changed(ctx, finding_view(ctx), std::move(r));
+}
+
+struct ListFilters {
+  TextOption audit, owner, severity, status, grade;
+  bool open = false, overdue = false;
+};
+
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.audit, "--audit", "audit IDs");
+  l->add_flag("--open", f.open, "only open or remediating findings");
+  l->add_flag("--overdue", f.overdue, "only open or remediating past due, or accepted past accepted_until");
+  bind(l, f.owner, "--owner", "staff handles");
+  bind(l, f.severity, "--severity", "low,medium,high,critical");
+  bind(l, f.status, "--status", "open,remediating,resolved,verified,accepted");
+  bind(l, f.grade, "--grade", "major_nc,minor_nc,observation,ofi");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
+  finding::ListFilter f;
+  if (o.audit.given()) {
+    for (const auto& item : split_list(o.audit.value, "--audit")) {
+      f.audit.push_back(display_id(audit::kind(), parse_id(audit::kind(), item, "--audit")));
+    }
+  }
+  f.owner = field_values(ctx, finding::kind(), finding::owner, o.owner, "--owner");
+  f.severity = field_values(ctx, finding::kind(), finding::severity, o.severity, "--severity");
+  f.status = field_values(ctx, finding::kind(), finding::status, o.status, "--status");
+  f.grade = field_values(ctx, finding::kind(), finding::grade, o.grade, "--grade");
+  f.open = o.open;
+  f.overdue = o.overdue;
+  return finding::make_query(f, ctx.clock);
+}
+
+/// --overdue keeps the findings overdue_date says are (the query narrows by status only).
+void print_findings(Context& ctx, const ListFilters& o, const Query& q) {
+  const View view = finding_view(ctx);
+  write_findings(ctx, view, q, list_columns(ctx, view), o.overdue);
+}
+
+struct EditOptions {
+  std::string id;
+  TextOption title, description, description_file, severity, grade, owner, due, plan, audit;
+};
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  const auto id = parse_id(finding::kind(), o.id, "ID");
+  const auto description = long_text(o.description, o.description_file, "description");
+  std::vector<std::pair<std::size_t, Value>> values;
+  const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
+    if (opt.given()) {
+      values.emplace_back(field, parse(ctx, field, opt.value, what));
+    }
+  };
+  set(o.title, finding::title, "--title");
+  set(o.severity, finding::severity, "--severity");
+  set(o.grade, finding::grade, "--grade");
+  set(o.due, finding::due, "--due");
+  set(o.plan, finding::plan, "--plan");
+  if (description) {
+    values.emplace_back(finding::description, parse(ctx, finding::description, *description, "--description"));
+  }
+  if (values.empty() && !o.owner.given() && !o.audit.given()) {
+    throw usage_error(
+        "audit finding edit: nothing to change; give --title, --description, --severity, --grade, "
+        "--owner, --due, --plan or --audit");
+  }
+  if (o.title.given() && o.title.value.empty()) {
+    throw usage_error("--title: a finding needs a non-empty title");
+  }
+  if (o.owner.given()) {
+    values.emplace_back(finding::owner, active_staff(ctx, o.owner.value, "--owner"));
+  }
+  if (o.audit.given()) {
+    parse_id(audit::kind(), o.audit.value, "--audit");
+  }
+  change_record(ctx, finding_view(ctx), id, "finding.edit", "", [&](Record& r) {
+    finding::require_status(r, "edit");
+    for (auto& [field, v] : values) {
+      r.set(field, v);
+    }
+    if (o.audit.given()) {  // read in the write transaction: the audit cannot close meanwhile
+      r.set(finding::audit, open_audit(ctx.store(), o.audit.value));
+    }
+    finding::touch(r, ctx.clock);
+  });
+}
+
+const Noun& finding_noun() {
+  static const Noun k_noun{finding::kind(), "audit finding", "FND-n or n", "findings", finding_view};
+  return k_noun;
+}
+
+}  // namespace
+
+void setup_audit_findings(CLI::App* audit, Context& ctx) {
+  CLI::App* cmd = add_command(*audit, "finding", "findings: from audits, pentests or self-assessments");
+  cmd->require_subcommand(1);
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* a = add_command(*cmd, "add", "record a finding (status open); prints its ID");
+  a->add_option("TITLE", add->title, "what was found")->required();
+  a->add_option("--severity", add->severity, "low, medium, high or critical")->required();
+  a->add_option("--owner", add->owner, "the active staff handle who remediates it")->required();
+  a->add_option("--due", add->due, "when it must be remediated")->required();
+  bind(a, add->audit, "--audit", "the audit that found it (AUD-n; not closed); none for a self-assessment");
+  bind(a, add->grade, "--grade", "major_nc, minor_nc, observation or ofi");
+  bind(a, add->description, "--description", "longer text");
+  bind(a, add->description_file, "--description-file", "read the description from a file (- for stdin)");
+  a->callback([&ctx, add] { run_add(ctx, *add); });
+
+  add_list(*cmd, ctx, finding_noun(), "list findings", bind_filters, list_query, print_findings);
+
+  add_show(*cmd, ctx, finding_noun(), "show one finding");
+
+  auto edit = std::make_shared<EditOptions>();
+  CLI::App* e = add_command(*cmd, "edit", "change a finding that is not verified");
+  e->add_option("ID", edit->id, "FND-n or n")->required();
+  bind(e, edit->title, "--title", "new title");
+  bind(e, edit->description, "--description", "longer text");
+  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
+  bind(e, edit->severity, "--severity", "low, medium, high or critical");
+  bind(e, edit->grade, "--grade", "major_nc, minor_nc, observation or ofi");
+  bind(e, edit->owner, "--owner", "an active staff handle");
+  bind(e, edit->due, "--due", "new due date");
+  bind(e, edit->plan, "--plan", "the remediation plan");
+  bind(e, edit->audit, "--audit", "move it to another audit (AUD-n; not closed)");
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  add_rm(*cmd, ctx, finding_noun(), "remove a finding entered by mistake (the journal keeps it)");
+
+  setup_finding_verbs(cmd, ctx);
+  add_history(*cmd, ctx, finding_noun(), "the journal entries of one finding, oldest first");
+}
+
+}  // namespace cso::cli

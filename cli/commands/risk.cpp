@@ -1,0 +1,192 @@
+// `cso risk add|list|show|edit|rm`; the other verbs are in risk_verbs.cpp, matrix and import
+// in their own files.
+#include "core/risk.h"
+
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/commands/risk_view.h"
+#include "cli/record_commands.h"
+#include "cli/values.h"
+#include "core/error.h"
+
+namespace cso::cli {
+namespace {
+
+Style level_style(std::string_view level) {
+  if (level == "critical") {
+    return Style::magenta;
+  }
+  if (level == "high") {
+    return Style::red;
+  }
+  if (level == "medium") {
+    return Style::yellow;
+  }
+  return Style::green;
+}
+
+struct AddOptions {
+  std::string title, likelihood, impact;
+  TextOption owner, category, description, description_file, review_every;
+};
+
+void run_add(Context& ctx, const AddOptions& o) {
+  risk::NewRisk n;
+  n.title = std::get<std::string>(parse_field_value(risk::kind(), risk::title, o.title, "TITLE", ctx.clock));
+  if (n.title.empty()) {
+    throw usage_error("TITLE: a risk needs a non-empty title");
+  }
+  n.likelihood = risk::parse_rating(o.likelihood, "--likelihood", ctx.config);
+  n.impact = risk::parse_rating(o.impact, "--impact", ctx.config);
+  if (o.owner.given()) {
+    n.owner = active_staff(ctx, o.owner.value, "--owner");
+  }
+  if (o.category.given()) {
+    n.category = std::get<std::string>(
+        parse_field_value(risk::kind(), risk::category, o.category.value, "--category", ctx.clock));
+  }
+  n.description = long_text(o.description, o.description_file, "description");
+  if (n.description) {
+    parse_field_value(risk::kind(), risk::description, *n.description, "--description", ctx.clock);
+  }
+  if (o.review_every.given()) {
+    n.review_every = parse_duration(o.review_every.value, "--review-every");
+  }
+  Record r = risk::make(n, ctx.config, ctx.clock);
+  auto tx = ctx.store().begin(ctx.actor());
+  tx->insert(risk::kind(), r, "risk.add");
+  tx->commit();
+  print_changed(ctx, risk_view(ctx), std::move(r));
+}
+
+struct ListFilters {
+  TextOption status, owner, level, category, min_score, review_due;
+};
+
+void bind_filters(CLI::App* l, ListFilters& f) {
+  bind(l, f.status, "--status", "open,treating,accepted,closed");
+  bind(l, f.owner, "--owner", "staff handles");
+  bind(l, f.level, "--level", "low,medium,high,critical");
+  bind(l, f.category, "--category", "categories");
+  bind(l, f.min_score, "--min-score", "lowest score");
+  bind(l, f.review_due, "--review-due", "next review within, e.g. 14d");
+}
+
+Query list_query(Context& ctx, const ListFilters& o) {
+  risk::ListFilter f;
+  f.status = field_values(ctx, risk::kind(), risk::status, o.status, "--status");
+  f.owner = field_values(ctx, risk::kind(), risk::owner, o.owner, "--owner");
+  f.category = field_values(ctx, risk::kind(), risk::category, o.category, "--category");
+  if (o.level.given()) {
+    f.level = split_list(o.level.value, "--level");
+  }
+  if (o.min_score.given()) {
+    f.min_score = positive_integer(o.min_score.value, "--min-score");
+  }
+  if (o.review_due.given()) {
+    f.review_due_before = add(ctx.clock.now, parse_duration(o.review_due.value, "--review-due"));
+  }
+  return risk::make_query(f, ctx.config);
+}
+
+struct EditOptions {
+  std::string id;
+  TextOption title, owner, category, description, description_file, review_every, due, plan;
+};
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  const auto id = parse_id(risk::kind(), o.id, "ID");
+  const auto description = long_text(o.description, o.description_file, "description");
+  const bool any = o.title.given() || o.owner.given() || o.category.given() || description || o.review_every.given() ||
+                   o.due.given() || o.plan.given();
+  if (!any) {
+    throw usage_error(
+        "risk edit: nothing to change; give --title, --owner, --category, --description, "
+        "--review-every, --due or --plan");
+  }
+  change_record(ctx, risk_view(ctx), id, "risk.edit", "", [&](Record& r) {
+    risk::require_status(r, "edit");
+    const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
+      if (opt.given()) {
+        r.set(field, parse_field_value(risk::kind(), field, opt.value, what, ctx.clock));
+      }
+    };
+    set(o.title, risk::title, "--title");
+    set(o.category, risk::category, "--category");
+    set(o.due, risk::due, "--due");
+    set(o.plan, risk::plan, "--plan");
+    set(o.review_every, risk::review_every, "--review-every");
+    if (o.title.given() && o.title.value.empty()) {
+      throw usage_error("--title: a risk needs a non-empty title");
+    }
+    if (description) {
+      r.set(risk::description,
+            parse_field_value(risk::kind(), risk::description, *description, "--description", ctx.clock));
+    }
+    if (o.owner.given()) {
+      r.set(risk::owner, active_staff(ctx, o.owner.value, "--owner"));
+    }
+    risk::touch(r, ctx.clock);
+  });
+}
+
+}  // namespace
+
+const Noun& risk_noun() {
+  static const Noun k_noun{risk::kind(), "risk", "RSK-n or n", "risks", risk_view};
+  return k_noun;
+}
+
+View risk_view(const Context& ctx) {
+  const Config* config = &ctx.config;
+  return View{risk::kind(),
+              {"id", "title", "owner", "status", "score", "level", "next_review"},
+              [config](Record& r) { risk::derive(r, *config); },
+              {"score"},
+              [](std::size_t field, const Record& r) {
+                return field == risk::level ? level_style(r.text(risk::level)) : Style::none;
+              }};
+}
+
+void setup_risk(CLI::App& app, Context& ctx) {
+  CLI::App* risk = add_command(app, "risk", "the risk register");
+  risk->require_subcommand(1);
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* a = add_command(*risk, "add", "add a risk; prints its ID");
+  a->add_option("TITLE", add->title, "what could go wrong")->required();
+  a->add_option("--likelihood", add->likelihood, "1..N (risk.matrix)")->required();
+  a->add_option("--impact", add->impact, "1..N (risk.matrix)")->required();
+  bind(a, add->owner, "--owner", "an active staff handle");
+  bind(a, add->category, "--category", "free text, e.g. vendor, access, data");
+  bind(a, add->description, "--description", "longer text");
+  bind(a, add->description_file, "--description-file", "read the description from a file (- for stdin)");
+  bind(a, add->review_every, "--review-every", "review period, e.g. 90d (default risk.review_every)");
+  a->callback([&ctx, add] { run_add(ctx, *add); });
+
+  add_list(*risk, ctx, risk_noun(), "list risks", bind_filters, list_query);
+  add_show(*risk, ctx, risk_noun(), "show one risk");
+
+  auto edit = std::make_shared<EditOptions>();
+  CLI::App* e =
+      add_command(*risk, "edit", "change a risk's title, owner, category, description, period, due date or plan");
+  e->add_option("ID", edit->id, "RSK-n or n")->required();
+  bind(e, edit->title, "--title", "new title");
+  bind(e, edit->owner, "--owner", "an active staff handle");
+  bind(e, edit->category, "--category", "category");
+  bind(e, edit->description, "--description", "longer text");
+  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
+  bind(e, edit->review_every, "--review-every", "review period");
+  bind(e, edit->due, "--due", "treatment due date");
+  bind(e, edit->plan, "--plan", "treatment plan");
+  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+
+  add_rm(*risk, ctx, risk_noun(), "remove a risk entered by mistake (the journal keeps it)");
+  setup_risk_verbs(risk, ctx);
+  add_history(*risk, ctx, risk_noun(), "the journal entries of one risk, oldest first");
+  setup_risk_matrix(risk, ctx);
+  setup_risk_import(risk, ctx);
+}
+
+}  // namespace cso::cli
