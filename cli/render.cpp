@@ -50,6 +50,19 @@ Cell cell_of(const KindDef& kind, std::size_t field, const Record& r) {
   return Cell{r.values[field]};
 }
 
+Style level_style(std::string_view level) {
+  if (level == "critical") {
+    return Style::magenta;
+  }
+  if (level == "high") {
+    return Style::red;
+  }
+  if (level == "medium") {
+    return Style::yellow;
+  }
+  return Style::green;
+}
+
 std::vector<std::size_t> list_columns(const Context& ctx, const View& view) {
   if (!ctx.globals.fields.empty() || ctx.output.format == Format::json || ctx.output.format == Format::jsonl) {
     return all_columns(ctx, view);  // SPEC §2: a list's objects are the objects `show --json` prints

@@ -33,6 +33,9 @@ void print_changed(Context& ctx, const View& view, Record r);
 
 Cell cell_of(const KindDef& kind, std::size_t field, const Record& r);
 
+/// The colour of a low/medium/high/critical rank (a risk's level, a finding's severity).
+Style level_style(std::string_view level);
+
 }  // namespace cso::cli
 
 namespace cso::cli {

@@ -16,7 +16,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"id", FieldType::id, k_sort | k_key},
-    {"title", FieldType::text, k_sort},
+    {"title", FieldType::text, k_sort | k_nonempty},
     {"kind", FieldType::choice, k_list, k_kinds},
     {"scope", FieldType::longtext, 0},
     {"lead", FieldType::handle, k_list},

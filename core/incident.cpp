@@ -21,7 +21,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"id", FieldType::id, k_sort | k_key},
-    {"title", FieldType::text, k_sort},
+    {"title", FieldType::text, k_sort | k_nonempty},
     {"description", FieldType::longtext},
     {"severity", FieldType::choice, k_list, k_severities},
     {"category", FieldType::text, k_list},

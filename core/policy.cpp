@@ -23,7 +23,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"id", FieldType::id, k_sort | k_key},
-    {"title", FieldType::text, k_sort},
+    {"title", FieldType::text, k_sort | k_nonempty},
     {"kind", FieldType::choice, k_list, k_kinds},
     {"owner", FieldType::handle, k_list},
     {"status", FieldType::choice, k_list, k_statuses},

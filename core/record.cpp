@@ -167,6 +167,10 @@ Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view
     case FieldType::id:
       return parse_id(kind, text, what);
     case FieldType::text:
+      if (f.has(k_nonempty) && text.empty()) {
+        const bool vowel = std::string_view("aeiou").find(kind.name.front()) != std::string_view::npos;
+        throw usage_error("{}: {} {} needs a non-empty {}", what, vowel ? "an" : "a", kind.name, f.name);
+      }
       return parse_text(text, what, k_max_text);
     case FieldType::longtext:
       return parse_text(text, what, k_max_longtext);

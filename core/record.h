@@ -32,6 +32,7 @@ enum FieldFlag : unsigned {
   k_required = 1u << 3,  ///< required on import
   k_derived = 1u << 4,   ///< computed when read (not stored, not journalled)
   k_key = 1u << 5,       ///< identifies the record
+  k_nonempty = 1u << 6,  ///< text that may not be empty (titles): parse_field_value refuses ""
 };
 
 struct FieldDef {

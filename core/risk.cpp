@@ -18,7 +18,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"id", FieldType::id, k_sort | k_key},
-    {"title", FieldType::text, k_sort | k_import | k_required},
+    {"title", FieldType::text, k_sort | k_import | k_required | k_nonempty},
     {"description", FieldType::longtext, k_import},
     {"category", FieldType::text, k_list | k_import},
     {"owner", FieldType::handle, k_list | k_import},

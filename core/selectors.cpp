@@ -52,6 +52,10 @@ Query ordered(std::vector<Condition> where) {
 
 }  // namespace
 
+Query all_staff() {
+  return ordered({});
+}
+
 Query active_staff() {
   return ordered({is(staff::status, "active")});
 }

@@ -11,6 +11,7 @@
 namespace cso::select {
 
 // staff
+Query all_staff();                               ///< everyone, leavers too
 Query active_staff();                            ///< status active
 Query inactive_staff();                          ///< status not active
 Query reports_of(std::string_view manager);      ///< active people whose manager is `manager`

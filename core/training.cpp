@@ -14,7 +14,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, course::field_count> k_course_fields{{
     {"id", FieldType::id, k_sort | k_key},
-    {"title", FieldType::text, k_sort},
+    {"title", FieldType::text, k_sort | k_nonempty},
     {"description", FieldType::longtext},
     {"every", FieldType::duration},
     {"audience", FieldType::text, k_list},

@@ -31,9 +31,6 @@ std::optional<std::string> text_of(Context& ctx, const TextOption& o, std::size_
 void run_plan(Context& ctx, const PlanOptions& o) {
   audit::NewAudit n;
   n.title = std::get<std::string>(parse_field_value(audit::kind(), audit::title, o.title, "TITLE", ctx.clock));
-  if (n.title.empty()) {
-    throw usage_error("TITLE: an audit needs a non-empty title");
-  }
   n.kind = text_of(ctx, o.kind, audit::kind_, "--kind").value_or("internal");
   n.scope = text_of(ctx, o.scope, audit::scope, "--scope");
   n.auditor = text_of(ctx, o.auditor, audit::auditor, "--auditor");
@@ -139,8 +136,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
         "audit edit: nothing to change; give --title, --kind, --scope, --lead, --auditor, --framework, "
         "--start, --end or --summary");
   }
-  if (o.title.given() && o.title.value.empty()) {
-    throw usage_error("--title: an audit needs a non-empty title");
+  if (o.title.given()) {
+    parse_field_value(audit::kind(), audit::title, o.title.value, "--title", ctx.clock);  // before reading the audit
   }
   const auto lead = o.lead.given() ? std::optional(active_staff(ctx, o.lead.value, "--lead")) : std::nullopt;
   change_record(ctx, audit_view(), id, "audit.edit", "", [&](Record& r) {

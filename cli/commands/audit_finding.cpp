@@ -32,9 +32,6 @@ struct AddOptions {
 void run_add(Context& ctx, const AddOptions& o) {
   finding::NewFinding n;
   n.title = std::get<std::string>(parse(ctx, finding::title, o.title, "TITLE"));
-  if (n.title.empty()) {
-    throw usage_error("TITLE: a finding needs a non-empty title");
-  }
   n.severity = std::get<std::string>(parse(ctx, finding::severity, o.severity, "--severity"));
   n.due = std::get<std::string>(parse(ctx, finding::due, o.due, "--due"));
   if (o.grade.given()) {
@@ -119,8 +116,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
         "audit finding edit: nothing to change; give --title, --description, --severity, --grade, "
         "--owner, --due, --plan or --audit");
   }
-  if (o.title.given() && o.title.value.empty()) {
-    throw usage_error("--title: a finding needs a non-empty title");
+  if (o.title.given()) {
+    parse(ctx, finding::title, o.title.value, "--title");  // before reading the finding
   }
   if (o.owner.given()) {
     values.emplace_back(finding::owner, active_staff(ctx, o.owner.value, "--owner"));

@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/commands/audit_view.h"
 #include "cli/values.h"
+#include "core/acceptance.h"
 #include "core/error.h"
 #include "core/finding.h"
 
@@ -52,15 +53,12 @@ void run_verify(Context& ctx, const VerbOptions& o) {
 }
 
 void run_accept(Context& ctx, const VerbOptions& o) {
-  const auto until = parse_when(o.until, ctx.clock, "--until");
-  if (until <= ctx.clock.now) {
-    throw usage_error("--until: {} is not in the future; an acceptance must expire later", format_date(until));
-  }
-  std::string reason =
-      required_text(o.reason, finding::accept_reason, "--reason", "an acceptance needs a reason", ctx.clock);
+  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock);
+  const std::string reason = std::get<std::string>(
+      parse_field_value(finding::kind(), finding::accept_reason, a.reason, "--reason", ctx.clock));
   change_record(ctx, finding_view(ctx), finding_id(o), "finding.accept", "", [&](Record& r) {
     finding::require_status(r, "accept");
-    finding::accept(r, format_date(until), ctx.actor_handle(), reason, ctx.clock);
+    finding::accept(r, a.until, ctx.actor_handle(), reason, ctx.clock);
   });
 }
 

@@ -9,22 +9,6 @@
 #include "core/store.h"
 
 namespace cso::cli {
-namespace {
-
-Style severity_style(std::string_view severity) {
-  if (severity == "critical") {
-    return Style::magenta;
-  }
-  if (severity == "high") {
-    return Style::red;
-  }
-  if (severity == "medium") {
-    return Style::yellow;
-  }
-  return Style::green;
-}
-
-}  // namespace
 
 View audit_view() {
   return View{audit::kind(),
@@ -44,7 +28,7 @@ View finding_view(const Context& ctx) {
               {"status", "due", "accepted_until"},
               [clock](std::size_t field, const Record& r) {
                 if (field == finding::severity) {
-                  return severity_style(r.text(finding::severity));
+                  return level_style(r.text(finding::severity));
                 }
                 if ((field == finding::due || field == finding::accepted_until) &&
                     finding::overdue_date(r, *clock) == r.text(field)) {

@@ -32,9 +32,6 @@ struct OpenOptions {
 void run_open(Context& ctx, const OpenOptions& o) {
   incident::NewIncident n;
   n.title = text_value(ctx, incident::title, o.title, "TITLE");
-  if (n.title.empty()) {
-    throw usage_error("TITLE: an incident needs a non-empty title");
-  }
   n.severity = parse_severity(ctx, o.severity, "--severity");
   if (o.category.given()) {
     n.category = text_value(ctx, incident::category, o.category.value, "--category");
@@ -120,9 +117,6 @@ void run_edit(Context& ctx, const EditOptions& o) {
         r.set(field, parse_field_value(incident::kind(), field, *text, what, ctx.clock));
       }
     };
-    if (o.title.given() && o.title.value.empty()) {
-      throw usage_error("--title: an incident needs a non-empty title");
-    }
     set(o.title.given() ? std::optional(o.title.value) : std::nullopt, incident::title, "--title");
     set(o.category.given() ? std::optional(o.category.value) : std::nullopt, incident::category, "--category");
     set(description, incident::description, "--description");

@@ -67,11 +67,7 @@ std::optional<std::string> parse_summary(const TextOption& o) {
 }
 
 std::string parse_title(Context& ctx, const std::string& text, const char* what) {
-  auto t = std::get<std::string>(parse_field_value(policy::kind(), policy::title, text, what, ctx.clock));
-  if (t.empty()) {
-    throw usage_error("{}: a policy needs a non-empty title", what);
-  }
-  return t;
+  return std::get<std::string>(parse_field_value(policy::kind(), policy::title, text, what, ctx.clock));
 }
 
 void run_add(Context& ctx, const PolicyOptions& o) {

@@ -13,19 +13,6 @@
 namespace cso::cli {
 namespace {
 
-Style level_style(std::string_view level) {
-  if (level == "critical") {
-    return Style::magenta;
-  }
-  if (level == "high") {
-    return Style::red;
-  }
-  if (level == "medium") {
-    return Style::yellow;
-  }
-  return Style::green;
-}
-
 struct AddOptions {
   std::string title, likelihood, impact;
   TextOption owner, category, description, description_file, review_every;
@@ -34,9 +21,6 @@ struct AddOptions {
 void run_add(Context& ctx, const AddOptions& o) {
   risk::NewRisk n;
   n.title = std::get<std::string>(parse_field_value(risk::kind(), risk::title, o.title, "TITLE", ctx.clock));
-  if (n.title.empty()) {
-    throw usage_error("TITLE: a risk needs a non-empty title");
-  }
   n.likelihood = risk::parse_rating(o.likelihood, "--likelihood", ctx.config);
   n.impact = risk::parse_rating(o.impact, "--impact", ctx.config);
   if (o.owner.given()) {
@@ -117,9 +101,6 @@ void run_edit(Context& ctx, const EditOptions& o) {
     set(o.due, risk::due, "--due");
     set(o.plan, risk::plan, "--plan");
     set(o.review_every, risk::review_every, "--review-every");
-    if (o.title.given() && o.title.value.empty()) {
-      throw usage_error("--title: a risk needs a non-empty title");
-    }
     if (description) {
       r.set(risk::description,
             parse_field_value(risk::kind(), risk::description, *description, "--description", ctx.clock));

@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "cli/commands/risk_view.h"
 #include "cli/values.h"
+#include "core/acceptance.h"
 #include "core/error.h"
 #include "core/risk.h"
 
@@ -50,17 +51,10 @@ void run_treat(Context& ctx, const VerbOptions& o) {
 }
 
 void run_accept(Context& ctx, const VerbOptions& o) {
-  const auto until = parse_when(o.until, ctx.clock, "--until");
-  if (until <= ctx.clock.now) {
-    throw usage_error("--until: {} is not in the future; an acceptance must expire later", format_date(until));
-  }
-  if (o.reason.value.empty()) {
-    throw usage_error("--reason: an acceptance needs a reason");
-  }
-  const std::string reason = parse_note(o.reason.value, "--reason");
-  change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", reason, [&](Record& r) {
+  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock);
+  change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", a.reason, [&](Record& r) {
     risk::require_status(r, "accept");
-    risk::accept(r, format_date(until), ctx.actor_handle(), ctx.clock);
+    risk::accept(r, a.until, ctx.actor_handle(), ctx.clock);
   });
 }
 

@@ -21,11 +21,7 @@ struct CourseOptions {
 };
 
 std::string course_title(std::string_view text, std::string_view what, const Clock& clock) {
-  auto title = std::get<std::string>(parse_field_value(course::kind(), course::title, text, what, clock));
-  if (title.empty()) {
-    throw usage_error("{}: a course needs a non-empty title", what);
-  }
-  return title;
+  return std::get<std::string>(parse_field_value(course::kind(), course::title, text, what, clock));
 }
 
 std::optional<std::int64_t> min_score(const TextOption& o) {

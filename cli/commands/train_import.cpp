@@ -10,6 +10,7 @@
 #include "cli/commands/train_view.h"
 #include "cli/import.h"
 #include "core/error.h"
+#include "core/selectors.h"
 #include "core/staff.h"
 #include "core/training.h"
 #include "core/training_service.h"
@@ -33,7 +34,7 @@ struct People {
 
 People people(Context& ctx) {
   People out;
-  Query q;
+  Query q = select::all_staff();
   q.fields = {staff::handle, staff::email};
   ctx.store().each(staff::kind(), q, [&](const Record& r) {
     out.by_handle.emplace(r.text(staff::handle), r.text(staff::handle));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/incident.h"
 #include "core/record.h"
 #include "core/risk.h"
 #include "core/staff.h"
@@ -201,7 +202,7 @@ TEST_CASE("parse_field_value: a sign is one '+' or one '-', not both") {
 TEST_CASE("parse_field_value: text and longtext") {
   SUBCASE("text is kept as given") {
     CHECK(risk_value(risk::title, "Phishing", "--title") == Value{"Phishing"s});
-    CHECK(risk_value(risk::title, "", "--title") == Value{""s});
+    CHECK(risk_value(risk::category, "", "--category") == Value{""s});  // a title may not be empty (below)
     CHECK(risk_value(risk::title, "Z\xC3\xBCrich", "--title") == Value{"Z\xC3\xBCrich"s});
   }
   SUBCASE("one-line text: at most 1000 bytes") {
@@ -291,4 +292,12 @@ TEST_CASE("parse_field_value: handles") {
     CAPTURE(bad);
     CHECK(risk_value_error(risk::owner, bad, "--owner") == fmt::format("--owner: '{}' {}", bad, rule));
   }
+}
+
+TEST_CASE("a field flagged non-empty refuses empty text, naming the kind and the field") {
+  CHECK(test::usage_message([] { parse_field_value(risk::kind(), risk::title, "", "TITLE", Clock{}); }) ==
+        "TITLE: a risk needs a non-empty title");
+  CHECK(test::usage_message([] { parse_field_value(incident::kind(), incident::title, "", "--title", Clock{}); }) ==
+        "--title: an incident needs a non-empty title");
+  CHECK(std::get<std::string>(parse_field_value(risk::kind(), risk::category, "", "--category", Clock{})).empty());
 }

@@ -1,0 +1,18 @@
+#include "core/acceptance.h"
+
+#include "core/error.h"
+#include "core/record.h"
+
+namespace cso {
+
+Acceptance check_acceptance(Instant until, std::string_view reason, const Clock& clock) {
+  if (until <= clock.now) {
+    throw usage_error("--until: {} is not in the future; an acceptance must expire later", format_date(until));
+  }
+  if (reason.empty()) {
+    throw usage_error("--reason: an acceptance needs a reason");
+  }
+  return {format_date(until), parse_note(reason, "--reason")};
+}
+
+}  // namespace cso

@@ -1,0 +1,19 @@
+#pragma once
+// Accepting a risk or a finding (SPEC §4): a sign-off with an expiry and a reason, checked the
+// same way for every kind that can be accepted.
+#include "core/time.h"
+
+#include <string>
+#include <string_view>
+
+namespace cso {
+
+struct Acceptance {
+  std::string until;   ///< the expiry, as a stored date
+  std::string reason;  ///< checked as a journal note
+};
+
+/// `until` must lie after now and `reason` must be given; usage Errors name --until and --reason.
+Acceptance check_acceptance(Instant until, std::string_view reason, const Clock& clock);
+
+}  // namespace cso
