@@ -1,10 +1,10 @@
 #pragma once
 // Accepting a risk or a finding (SPEC §4): a sign-off with an expiry and a reason, checked the
 // same way for every kind that can be accepted.
-#include "core/time.h"
-
 #include <string>
 #include <string_view>
+
+#include "core/time.h"
 
 namespace cso {
 

@@ -1,7 +1,6 @@
-#include "core/acceptance.h"
-
 #include <doctest/doctest.h>
 
+#include "core/acceptance.h"
 #include "tests/unit/test_support.h"
 
 using namespace cso;
