@@ -113,5 +113,13 @@ expect_exit 3 cso policy show 5
 [ "$(sqlite3 "$CSO_DB" "select count(*) from policy_version where policy = 'POL-5'")" == 0 ] || fail "rm removes versions"
 ok cso policy add "Next" --owner alice
 out_is "POL-6"
+
+# rm checks --force before it reads anything: a missing policy without --force is a usage error
+# naming the way out, with --force it is not found; neither changes the database.
+snapshot
+expect_exit 2 cso policy rm 99
+err_has "policy rm POL-99: removing a record is for mistakes; retire it instead, or add --force"
+expect_exit 3 cso policy rm 99 --force
+unchanged
 verified
 done_ok

@@ -138,5 +138,17 @@ expect_exit 3 cso staff edit bob --manager zed
 err_has "--manager"
 unchanged
 
+# Every list takes --limit (the generic list): staff and certifications too.
+ok cso staff list --sort handle --limit 2 --format json
+[ "$(json length)" == 2 ] || fail "staff list --limit 2 prints two people"
+expect_exit 2 cso staff list --limit 0
+err_has "--limit: '0' is not a positive whole number"
+cso staff cert add alice CISSP --expires 2028-01-01 >/dev/null
+cso staff cert add alice OSCP --expires 2029-01-01 >/dev/null
+ok cso staff cert list --format json
+[ "$(json length)" == 2 ] || fail "alice holds two certifications"
+ok cso staff cert list --limit 1 --format json
+[ "$(json length)" == 1 ] || fail "staff cert list --limit 1 prints one"
+
 verified
 done_ok
