@@ -56,6 +56,13 @@ void touch(Record& r, const Clock& clock) {
   r.set(updated, format_instant(clock.now));
 }
 
+void edit(Record& r, const Changes& changes, const Clock& clock) {
+  require_status(r, "edit");
+  changes.apply(k_kind, r);
+  check_dates(r, changes.has(k_kind, end) ? "--end" : "--start");
+  touch(r, clock);
+}
+
 void check_dates(const Record& r, std::string_view what) {
   if (!r.is_null(start) && !r.is_null(end) && r.text(end) < r.text(start)) {
     throw usage_error("{}: the end {} is before the start {}", what, r.text(end), r.text(start));

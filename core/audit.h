@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/counts.h"
+#include "core/edit.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
@@ -53,6 +54,8 @@ void close(Record& r, std::optional<std::string> summary, const Clock& clock);  
 void touch(Record& r, const Clock& clock);                                      ///< sets `updated`
 /// A usage Error naming `what` when the record's end date is before its start date.
 void check_dates(const Record& r, std::string_view what);
+/// `audit edit`: not once closed; sets what changed, keeps the dates in order, touches it.
+void edit(Record& r, const Changes& changes, const Clock& clock);
 
 struct ListFilter {
   std::vector<std::string> status, kind, lead;

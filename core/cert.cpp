@@ -97,6 +97,11 @@ void check_dates(const Record& r, const Clock& clock) {
   }
 }
 
+void edit(Record& r, const Changes& changes, const Clock& clock) {
+  changes.apply(k_kind, r);
+  check_dates(r, clock);
+}
+
 std::string_view state_of(const Record& r, const std::string& today, const std::string& horizon) {
   if (r.is_null(expires)) {
     return "valid";

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "core/edit.h"
 #include "core/record.h"
 #include "core/time.h"
 
@@ -31,6 +32,8 @@ Record make(const NewCert& n, const Clock& clock);
 /// The dates make sense: `earned` not in the future, `expires` not before `earned`.
 /// Usage Error naming the flags otherwise.
 void check_dates(const Record& r, const Clock& clock);
+/// `staff cert add` and `staff cert edit`: sets what changed and checks the dates.
+void edit(Record& r, const Changes& changes, const Clock& clock);
 
 /// "expired" (before today), "expiring" (on or before `horizon`, a stored date), else "valid"
 /// (also when there is no expiry date).

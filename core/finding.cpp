@@ -71,6 +71,23 @@ void touch(Record& r, const Clock& clock) {
   r.set(updated, format_instant(clock.now));
 }
 
+std::string open_audit(Reader& reader, std::string_view text) {
+  const Record a = reader.get_or_throw(cso::audit::kind(), parse_id(cso::audit::kind(), text, "--audit"));
+  cso::audit::require_status(a, "finding add");
+  return display_key(cso::audit::kind(), a);
+}
+
+void edit(Reader& reader, Record& r, const Changes& changes, const Clock& clock) {
+  require_status(r, "edit");
+  const auto moved_to = changes.text(k_kind, audit);
+  const auto to_audit = moved_to ? std::optional(open_audit(reader, *moved_to)) : std::nullopt;
+  changes.apply(k_kind, r);
+  if (to_audit) {
+    r.set(audit, *to_audit);
+  }
+  touch(r, clock);
+}
+
 Record make(const NewFinding& n, const Clock& clock) {
   Record r = empty_record(k_kind);
   if (n.audit) {

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "core/counts.h"
+#include "core/edit.h"
 #include "core/query.h"
 #include "core/record.h"
+#include "core/store.h"
 #include "core/time.h"
 
 namespace cso::finding {
@@ -63,6 +65,12 @@ void accept(Record& r, std::string until, std::string_view approver, std::string
 /// (the journal keeps them).
 void reopen(Record& r, const Clock& clock);
 void touch(Record& r, const Clock& clock);
+/// The audit a finding is added to or moved to (`text` as typed: AUD-n or n), as "AUD-n":
+/// it must exist and not be closed.
+std::string open_audit(Reader& reader, std::string_view text);
+/// `audit finding edit`: not once verified; a finding moved to another audit needs one that
+/// exists and is not closed (read from `reader`, the write transaction).
+void edit(Reader& reader, Record& r, const Changes& changes, const Clock& clock);
 
 /// Overdue: open or remediating past `due`, or accepted past `accepted_until` (dates before
 /// today). The date that makes it overdue, if it is.

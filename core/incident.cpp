@@ -153,6 +153,21 @@ void touch(Record& r, const Clock& clock) {
   r.set(updated, format_instant(clock.now));
 }
 
+void edit(Record& r, const Changes& changes, const Clock& clock, std::vector<Event>& events) {
+  // What the timeline records goes first, while the record still holds the old value.
+  if (const auto sev = changes.text(k_kind, severity)) {
+    set_severity(r, *sev, clock.now, events);
+  }
+  if (const auto handle = changes.text(k_kind, lead)) {
+    set_lead(r, *handle, clock.now, events);
+  }
+  if (const auto within = changes.text(k_kind, notify_within)) {
+    set_notify(r, parse_duration(*within, "--notify-within"), clock.now, events);
+  }
+  changes.apply(k_kind, r);
+  touch(r, clock);
+}
+
 Record make(const NewIncident& n, const Clock& clock, std::vector<Event>& events) {
   const Instant detected = n.detected.value_or(clock.now);
   const Instant occurred = n.occurred.value_or(detected);

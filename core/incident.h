@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/store.h"
@@ -97,6 +98,9 @@ void reopen(Record& r, Instant at, const Clock& clock, std::vector<Event>& event
 /// Records that the notification was made; a conflict Error without a deadline or if already made.
 void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& events);
 void touch(Record& r, const Clock& clock);  ///< sets `updated`
+/// `incident edit` (closed ones too: reviews add root cause and lessons). A new severity,
+/// lead or notification deadline is an event of the timeline.
+void edit(Record& r, const Changes& changes, const Clock& clock, std::vector<Event>& events);
 
 /// True when the status is new or triaged: not yet contained.
 bool uncontained(const Record& r);

@@ -138,6 +138,12 @@ void touch(Record& r, const Clock& clock) {
   r.set(updated, format_instant(clock.now));
 }
 
+void edit(Record& r, const Changes& changes, const Clock& clock) {
+  require_status(r, "edit");
+  changes.apply(k_kind, r);
+  touch(r, clock);
+}
+
 Record make(const NewRisk& n, const Config& config, const Clock& clock) {
   Record r = empty_record(k_kind);
   r.set(title, n.title);

@@ -6,6 +6,7 @@
 
 #include "core/config.h"
 #include "core/counts.h"
+#include "core/edit.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
@@ -75,6 +76,8 @@ void review(Record& r, const Config& config, const Clock& clock);
 void close(Record& r, const Clock& clock);
 void reopen(Record& r, const Clock& clock);
 void touch(Record& r, const Clock& clock);  ///< sets `updated`
+/// `risk edit`: not once closed; sets what changed and touches the risk.
+void edit(Record& r, const Changes& changes, const Clock& clock);
 
 /// Filters of `risk list` in domain terms; empty means "any".
 struct ListFilter {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/error.h"
+#include "core/time.h"
 
 namespace cso::staff {
 namespace {
@@ -55,6 +56,13 @@ std::string parse_handle(std::string_view text, std::string_view what) {
         what, text);
   }
   return std::string(text);
+}
+
+std::string parse_name(std::string_view text, std::string_view what) {
+  if (text.empty()) {
+    throw usage_error("{}: a staff member needs a name", what);
+  }
+  return std::get<std::string>(parse_field_value(k_kind, name, text, what, Clock{}));
 }
 
 void offboard(Record& person, const std::string& left_on, const std::string& today) {

@@ -22,6 +22,8 @@ Query make_query(const ListFilter& f);
 
 /// Validates a handle: [a-z0-9][a-z0-9._-]*, at most 64 characters. Usage Error naming `what`.
 std::string parse_handle(std::string_view text, std::string_view what);
+/// A person's name: any text but an empty one.
+std::string parse_name(std::string_view text, std::string_view what);
 
 /// Marks an active person inactive as of `left` (a stored date). A conflict Error if they are
 /// already inactive; a usage Error naming --on if `left` is before they started or after

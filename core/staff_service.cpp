@@ -8,6 +8,21 @@
 
 namespace cso::staff {
 
+void edit(Reader& reader, Record& person, const Changes& changes) {
+  changes.apply(kind(), person);
+  const auto boss = changes.text(kind(), manager);
+  if (!boss) {
+    return;
+  }
+  if (*boss == person.text(handle)) {
+    throw usage_error("--manager: '{}' cannot be their own manager", *boss);
+  }
+  if (!reader.get(kind(), Value{*boss})) {
+    throw not_found_error("--manager: no staff member '{}'; add them first with 'cso staff add {} --name NAME'", *boss,
+                          *boss);
+  }
+}
+
 std::string require_active(Reader& reader, std::string_view handle, std::string_view what) {
   std::string h = parse_handle(handle, what);
   const auto person = reader.get(kind(), Value{h});

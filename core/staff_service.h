@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/edit.h"
 #include "core/store.h"
 
 namespace cso::staff {
@@ -12,6 +13,10 @@ namespace cso::staff {
 /// `handle` (validated) when it names an active staff member: not_found when nobody has it,
 /// conflict when they were offboarded. Errors name `what` (the flag).
 std::string require_active(Reader& reader, std::string_view handle, std::string_view what);
+
+/// `staff add` and `staff edit`: sets what changed on `person`. A manager must be someone
+/// else who is on the staff list (read from `reader`).
+void edit(Reader& reader, Record& person, const Changes& changes);
 
 /// The handles of the active members of a (valid, stored) audience, by handle.
 std::vector<std::string> audience_members(Reader& reader, std::string_view audience);

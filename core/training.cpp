@@ -90,6 +90,12 @@ void touch(Record& c, const Clock& clock) {
   c.set(course::updated, format_instant(clock.now));
 }
 
+void edit(Record& c, const Changes& changes, const Clock& clock) {
+  require_status(c, "edit");
+  changes.apply(course::kind(), c);
+  touch(c, clock);
+}
+
 void require_status(const Record& c, std::string_view verb) {
   if (verb != "edit" && verb != "retire" && verb != "assign") {
     throw std::logic_error("training::require_status: unknown verb " + std::string(verb));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/edit.h"
 #include "core/query.h"
 #include "core/record.h"
 #include "core/time.h"
@@ -82,6 +83,8 @@ Record make_course(const NewCourse& n, const Config& config, const Clock& clock)
 void require_status(const Record& course, std::string_view verb);
 void retire(Record& course, const Clock& clock);
 void touch(Record& course, const Clock& clock);
+/// `train edit`: an active course only; sets what changed and touches it.
+void edit(Record& course, const Changes& changes, const Clock& clock);
 
 /// "12m", or "none" for a one-off course (nullopt). A usage Error naming `what` otherwise.
 std::optional<Duration> parse_every(std::string_view text, std::string_view what);

@@ -2,12 +2,14 @@
 // in audit_verbs.cpp, findings in audit_finding*.cpp.
 #include "core/audit.h"
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/audit_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/error.h"
 #include "core/finding.h"
@@ -105,52 +107,20 @@ void show_with_findings(Context& ctx, const std::string& id_text) {
   write_json(ctx.out, out, json_layout(ctx.output.format));
 }
 
-struct EditOptions {
-  std::string id;
-  TextOption title, kind, scope, lead, auditor, framework, start, end, summary;
-};
+constexpr std::array<EditOption, 9> k_edit_options{{
+    {audit::title, "new title"},
+    {audit::kind_, "internal, external, certification, pentest or assessment"},
+    {audit::scope, "what is in scope"},
+    {audit::lead, "an active staff handle", active_handle},
+    {audit::auditor, "who audits"},
+    {audit::framework, "the framework audited against"},
+    {audit::start, "start date"},
+    {audit::end, "end date (not before the start)"},
+    {audit::summary, "the outcome in a few lines"},
+}};
 
-void run_edit(Context& ctx, const EditOptions& o) {
-  const auto id = parse_id(audit::kind(), o.id, "ID");
-  const std::vector<std::pair<const TextOption*, std::pair<std::size_t, const char*>>> fields{
-      {&o.title, {audit::title, "--title"}},
-      {&o.kind, {audit::kind_, "--kind"}},
-      {&o.scope, {audit::scope, "--scope"}},
-      {&o.auditor, {audit::auditor, "--auditor"}},
-      {&o.framework, {audit::framework, "--framework"}},
-      {&o.start, {audit::start, "--start"}},
-      {&o.end, {audit::end, "--end"}},
-      {&o.summary, {audit::summary, "--summary"}},
-  };
-  bool any = o.lead.given();
-  std::vector<std::pair<std::size_t, Value>> values;
-  for (const auto& [opt, field] : fields) {
-    if (opt->given()) {
-      any = true;
-      values.emplace_back(field.first,
-                          parse_field_value(audit::kind(), field.first, opt->value, field.second, ctx.clock));
-    }
-  }
-  if (!any) {
-    throw usage_error(
-        "audit edit: nothing to change; give --title, --kind, --scope, --lead, --auditor, --framework, "
-        "--start, --end or --summary");
-  }
-  if (o.title.given()) {
-    parse_field_value(audit::kind(), audit::title, o.title.value, "--title", ctx.clock);  // before reading the audit
-  }
-  const auto lead = o.lead.given() ? std::optional(active_staff(ctx, o.lead.value, "--lead")) : std::nullopt;
-  change_record(ctx, audit_view(), id, "audit.edit", "", [&](Record& r) {
-    audit::require_status(r, "edit");
-    for (auto& [field, v] : values) {
-      r.set(field, v);
-    }
-    if (lead) {
-      r.set(audit::lead, *lead);
-    }
-    audit::check_dates(r, o.end.given() ? "--end" : "--start");
-    audit::touch(r, ctx.clock);
-  });
+void apply_edit(Context& ctx, Transaction&, Record& r, const Changes& changes) {
+  audit::edit(r, changes, ctx.clock);
 }
 
 const Noun& audit_noun() {
@@ -183,19 +153,7 @@ void setup_audit(CLI::App& app, Context& ctx) {
   s->add_option("ID", *show_id, "AUD-n or n")->required();
   s->callback([&ctx, show_id] { show_with_findings(ctx, *show_id); });
 
-  auto edit = std::make_shared<EditOptions>();
-  CLI::App* e = add_command(*cmd, "edit", "change an audit that is not closed");
-  e->add_option("ID", edit->id, "AUD-n or n")->required();
-  bind(e, edit->title, "--title", "new title");
-  bind(e, edit->kind, "--kind", "internal, external, certification, pentest or assessment");
-  bind(e, edit->scope, "--scope", "what is in scope");
-  bind(e, edit->lead, "--lead", "an active staff handle");
-  bind(e, edit->auditor, "--auditor", "who audits");
-  bind(e, edit->framework, "--framework", "the framework audited against");
-  bind(e, edit->start, "--start", "start date");
-  bind(e, edit->end, "--end", "end date (not before the start)");
-  bind(e, edit->summary, "--summary", "the outcome in a few lines");
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*cmd, ctx, audit_noun(), "change an audit that is not closed", k_edit_options, apply_edit);
 
   add_rm(*cmd, ctx, audit_noun(), "remove an audit entered by mistake, without findings (the journal keeps it)");
 

@@ -1,10 +1,12 @@
 // `cso audit finding add|list|show|edit|rm`; the state machine's verbs are in
 // audit_finding_verbs.cpp.
+#include <array>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/audit_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/audit.h"
 #include "core/error.h"
@@ -15,13 +17,6 @@ namespace {
 
 Value parse(Context& ctx, std::size_t field, const std::string& text, const char* what) {
   return parse_field_value(finding::kind(), field, text, what, ctx.clock);
-}
-
-/// The audit a finding is added to or moved to, as "AUD-n": it must exist and not be closed.
-std::string open_audit(Reader& reader, const std::string& text) {
-  const Record a = reader.get_or_throw(audit::kind(), parse_id(audit::kind(), text, "--audit"));
-  audit::require_status(a, "finding add");
-  return display_key(audit::kind(), a);
 }
 
 struct AddOptions {
@@ -44,7 +39,7 @@ void run_add(Context& ctx, const AddOptions& o) {
   n.owner = active_staff(ctx, o.owner, "--owner");
   auto tx = ctx.store().begin(ctx.actor());
   if (o.audit.given()) {
-    n.audit = open_audit(*tx, o.audit.value);
+    n.audit = finding::open_audit(*tx, o.audit.value);
   }
   Record r = finding::make(n, ctx.clock);
   tx->insert(finding::kind(), r, "finding.add");
@@ -89,52 +84,24 @@ void print_findings(Context& ctx, const ListFilters& o, const Query& q) {
   write_findings(ctx, view, q, list_columns(ctx, view), o.overdue);
 }
 
-struct EditOptions {
-  std::string id;
-  TextOption title, description, description_file, severity, grade, owner, due, plan, audit;
-};
+/// --audit AUD-n, checked as typed; the audit is read when the finding is.
+Value audit_key(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return Value{display_id(audit::kind(), parse_id(audit::kind(), text, what))};
+}
 
-void run_edit(Context& ctx, const EditOptions& o) {
-  const auto id = parse_id(finding::kind(), o.id, "ID");
-  const auto description = long_text(o.description, o.description_file, "description");
-  std::vector<std::pair<std::size_t, Value>> values;
-  const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
-    if (opt.given()) {
-      values.emplace_back(field, parse(ctx, field, opt.value, what));
-    }
-  };
-  set(o.title, finding::title, "--title");
-  set(o.severity, finding::severity, "--severity");
-  set(o.grade, finding::grade, "--grade");
-  set(o.due, finding::due, "--due");
-  set(o.plan, finding::plan, "--plan");
-  if (description) {
-    values.emplace_back(finding::description, parse(ctx, finding::description, *description, "--description"));
-  }
-  if (values.empty() && !o.owner.given() && !o.audit.given()) {
-    throw usage_error(
-        "audit finding edit: nothing to change; give --title, --description, --severity, --grade, "
-        "--owner, --due, --plan or --audit");
-  }
-  if (o.title.given()) {
-    parse(ctx, finding::title, o.title.value, "--title");  // before reading the finding
-  }
-  if (o.owner.given()) {
-    values.emplace_back(finding::owner, active_staff(ctx, o.owner.value, "--owner"));
-  }
-  if (o.audit.given()) {
-    parse_id(audit::kind(), o.audit.value, "--audit");
-  }
-  change_record(ctx, finding_view(ctx), id, "finding.edit", "", [&](Record& r) {
-    finding::require_status(r, "edit");
-    for (auto& [field, v] : values) {
-      r.set(field, v);
-    }
-    if (o.audit.given()) {  // read in the write transaction: the audit cannot close meanwhile
-      r.set(finding::audit, open_audit(ctx.store(), o.audit.value));
-    }
-    finding::touch(r, ctx.clock);
-  });
+constexpr std::array<EditOption, 8> k_edit_options{{
+    {finding::title, "new title"},
+    {finding::description, "longer text", field_value, true},
+    {finding::severity, "low, medium, high or critical"},
+    {finding::grade, "major_nc, minor_nc, observation or ofi"},
+    {finding::owner, "an active staff handle", active_handle},
+    {finding::due, "new due date"},
+    {finding::plan, "the remediation plan"},
+    {finding::audit, "move it to another audit (AUD-n; not closed)", audit_key},
+}};
+
+void apply_edit(Context& ctx, Transaction& tx, Record& r, const Changes& changes) {
+  finding::edit(tx, r, changes, ctx.clock);
 }
 
 const Noun& finding_noun() {
@@ -164,19 +131,7 @@ void setup_audit_findings(CLI::App* audit, Context& ctx) {
 
   add_show(*cmd, ctx, finding_noun(), "show one finding");
 
-  auto edit = std::make_shared<EditOptions>();
-  CLI::App* e = add_command(*cmd, "edit", "change a finding that is not verified");
-  e->add_option("ID", edit->id, "FND-n or n")->required();
-  bind(e, edit->title, "--title", "new title");
-  bind(e, edit->description, "--description", "longer text");
-  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
-  bind(e, edit->severity, "--severity", "low, medium, high or critical");
-  bind(e, edit->grade, "--grade", "major_nc, minor_nc, observation or ofi");
-  bind(e, edit->owner, "--owner", "an active staff handle");
-  bind(e, edit->due, "--due", "new due date");
-  bind(e, edit->plan, "--plan", "the remediation plan");
-  bind(e, edit->audit, "--audit", "move it to another audit (AUD-n; not closed)");
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*cmd, ctx, finding_noun(), "change a finding that is not verified", k_edit_options, apply_edit);
 
   add_rm(*cmd, ctx, finding_noun(), "remove a finding entered by mistake (the journal keeps it)");
 

@@ -1,10 +1,12 @@
 // `cso incident open|list|show|edit|rm|history`; the phase verbs are in incident_verbs.cpp,
 // notes and the timeline in incident_timeline.cpp, metrics in incident_metrics.cpp.
+#include <array>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/incident_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "core/error.h"
 
 namespace cso::cli {
@@ -89,53 +91,22 @@ Query list_query(Context& ctx, const ListFilters& o) {
   return incident::make_query(f);
 }
 
-struct EditOptions {
-  std::string id;
-  TextOption title, category, reporter, severity, lead, notify_within, description, description_file, root_cause,
-      root_cause_file, lessons, lessons_file;
-};
+constexpr std::array<EditOption, 9> k_edit_options{{
+    {incident::title, "new title"},
+    {incident::description, "longer text", field_value, true},
+    {incident::category, "category"},
+    {incident::reporter, "who reported it (an active staff handle)", active_handle},
+    {incident::severity, "sev1..sev4 (recorded in the timeline)"},
+    {incident::lead, "who leads the response (recorded in the timeline)", active_handle},
+    {incident::notify_within, "notification deadline after detection, e.g. 72h"},
+    {incident::root_cause, "the root cause found", field_value, true},
+    {incident::lessons, "lessons learned", field_value, true},
+}};
 
-void run_edit(Context& ctx, const EditOptions& o) {
-  const auto id = parse_id(incident::kind(), o.id, "ID");
-  const auto description = long_text(o.description, o.description_file, "description");
-  const auto root_cause = long_text(o.root_cause, o.root_cause_file, "root-cause");
-  const auto lessons = long_text(o.lessons, o.lessons_file, "lessons");
-  const bool any = o.title.given() || o.category.given() || o.reporter.given() || o.severity.given() ||
-                   o.lead.given() || o.notify_within.given() || description || root_cause || lessons;
-  if (!any) {
-    throw usage_error(
-        "incident edit: nothing to change; give --title, --description, --category, --reporter, "
-        "--severity, --lead, --notify-within, --root-cause or --lessons");
-  }
-  const std::optional<std::string> sev =
-      o.severity.given() ? std::optional(parse_severity(ctx, o.severity.value, "--severity")) : std::nullopt;
-  const std::optional<Duration> within =
-      o.notify_within.given() ? std::optional(parse_duration(o.notify_within.value, "--notify-within")) : std::nullopt;
-  change_incident(ctx, id, "incident.edit", "", [&](Record& r, std::vector<incident::Event>& events) {
-    const auto set = [&](const std::optional<std::string>& text, std::size_t field, const char* what) {
-      if (text) {
-        r.set(field, parse_field_value(incident::kind(), field, *text, what, ctx.clock));
-      }
-    };
-    set(o.title.given() ? std::optional(o.title.value) : std::nullopt, incident::title, "--title");
-    set(o.category.given() ? std::optional(o.category.value) : std::nullopt, incident::category, "--category");
-    set(description, incident::description, "--description");
-    set(root_cause, incident::root_cause, "--root-cause");
-    set(lessons, incident::lessons, "--lessons");
-    if (o.reporter.given()) {
-      r.set(incident::reporter, active_staff(ctx, o.reporter.value, "--reporter"));
-    }
-    if (sev) {
-      incident::set_severity(r, *sev, ctx.clock.now, events);
-    }
-    if (o.lead.given()) {
-      incident::set_lead(r, active_staff(ctx, o.lead.value, "--lead"), ctx.clock.now, events);
-    }
-    if (within) {
-      incident::set_notify(r, *within, ctx.clock.now, events);
-    }
-    incident::touch(r, ctx.clock);
-  });
+void apply_edit(Context& ctx, Transaction& tx, Record& r, const Changes& changes) {
+  std::vector<incident::Event> events;
+  incident::edit(r, changes, ctx.clock, events);
+  incident_event::append(tx, display_key(incident::kind(), r), events, ctx.actor_handle(), "incident.edit");
 }
 
 }  // namespace
@@ -185,22 +156,8 @@ void setup_incident(CLI::App& app, Context& ctx) {
   add_list(*cmd, ctx, incident_noun(), "list incidents", bind_filters, list_query);
   add_show(*cmd, ctx, incident_noun(), "show one incident");
 
-  auto edit = std::make_shared<EditOptions>();
-  CLI::App* e = add_command(*cmd, "edit", "change an incident's details, severity, lead or review findings");
-  e->add_option("ID", edit->id, "INC-n or n")->required();
-  bind(e, edit->title, "--title", "new title");
-  bind(e, edit->description, "--description", "longer text");
-  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
-  bind(e, edit->category, "--category", "category");
-  bind(e, edit->reporter, "--reporter", "who reported it (an active staff handle)");
-  bind(e, edit->severity, "--severity", "sev1..sev4 (recorded in the timeline)");
-  bind(e, edit->lead, "--lead", "who leads the response (recorded in the timeline)");
-  bind(e, edit->notify_within, "--notify-within", "notification deadline after detection, e.g. 72h");
-  bind(e, edit->root_cause, "--root-cause", "the root cause found");
-  bind(e, edit->root_cause_file, "--root-cause-file", "read the root cause from a file (- for stdin)");
-  bind(e, edit->lessons, "--lessons", "lessons learned");
-  bind(e, edit->lessons_file, "--lessons-file", "read the lessons from a file (- for stdin)");
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*cmd, ctx, incident_noun(), "change an incident's details, severity, lead or review findings",
+           k_edit_options, apply_edit);
 
   add_rm(*cmd, ctx, incident_noun(), "remove an incident entered by mistake, with its timeline (the journal keeps it)");
   add_history(*cmd, ctx, incident_noun(), "the journal entries of one incident and its timeline, oldest first");

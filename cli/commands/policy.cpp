@@ -3,12 +3,14 @@
 #include "core/policy.h"
 
 #include <algorithm>
+#include <array>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/policy_view.h"
 #include "cli/journal_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "core/audience.h"
 #include "core/error.h"
 #include "core/policy_service.h"
@@ -45,8 +47,8 @@ std::optional<std::string> policy_body(const TextOption& body, const TextOption&
 namespace {
 
 struct PolicyOptions {
-  std::string id, title;
-  TextOption new_title, owner, kind, audience, review_every, tags, body, body_file, summary;
+  std::string title;
+  TextOption owner, kind, audience, review_every, tags, body, body_file, summary;
 };
 
 std::string parse_tags(const std::string& text) {
@@ -121,51 +123,45 @@ void edit_body(Context& ctx, Transaction& tx, Record& p, std::string body, std::
   policy::open_next(p, next, ctx.clock);
 }
 
-void run_edit(Context& ctx, const PolicyOptions& o) {
-  auto body = policy_body(o.body, o.body_file);
-  auto summary = parse_summary(o.summary);
-  const bool any = o.new_title.given() || o.owner.given() || o.kind.given() || o.audience.given() ||
-                   o.review_every.given() || o.tags.given() || body || summary;
-  if (!any) {
-    throw usage_error(
-        "policy edit: nothing to change; give --title, --owner, --kind, --audience, --review-every, "
-        "--tags, --body, --body-file or --summary");
-  }
-  auto tx = ctx.store().begin(ctx.actor());
-  Record p = policy::get_policy(*tx, o.id);
+Value audience_value(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return Value{parse_audience(text, what)};
+}
+
+Value tags_value(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view) {
+  return text.empty() ? Value{} : Value{parse_tags(std::string(text))};
+}
+
+const KindDef& version_kind() {
+  return policy_version::kind();
+}
+
+constexpr std::array<EditOption, 8> k_edit_options{{
+    {policy::title, "new title"},
+    {policy::owner, "an active staff handle", active_handle},
+    {policy::doc_kind, "policy, standard or procedure"},
+    {policy::audience, "who must acknowledge it: all, team:NAME or role:NAME", audience_value},
+    {policy::review_every, "review period, e.g. 12m"},
+    {policy::tags, "comma-separated tags; empty clears them", tags_value},
+    {policy_version::body, "the text (Markdown)", field_value, true, version_kind},
+    {policy_version::summary, "what this version changes", field_value, false, version_kind},
+}};
+
+/// Metadata changes the policy; a new body edits the open draft or opens the next version.
+void apply_edit(Context& ctx, Transaction& tx, Record& p, const Changes& changes) {
   policy::require_status(p, "edit");
-  if (o.new_title.given()) {
-    p.set(policy::title, parse_title(ctx, o.new_title.value, "--title"));
-  }
-  if (o.owner.given()) {
-    p.set(policy::owner, active_staff(ctx, o.owner.value, "--owner"));
-  }
-  if (o.kind.given()) {
-    p.set(policy::doc_kind, parse_field_value(policy::kind(), policy::doc_kind, o.kind.value, "--kind", ctx.clock));
-  }
-  if (o.audience.given()) {
-    p.set(policy::audience, parse_audience(o.audience.value, "--audience"));
-  }
-  if (o.review_every.given()) {
-    p.set(policy::review_every, format_duration(parse_duration(o.review_every.value, "--review-every")));
-  }
-  if (o.tags.given()) {
-    p.set(policy::tags, o.tags.value.empty() ? Value{} : Value{parse_tags(o.tags.value)});
-  }
-  if (body) {
-    edit_body(ctx, *tx, p, std::move(*body), std::move(summary));
+  changes.apply(policy::kind(), p);
+  auto summary = changes.text(policy_version::kind(), policy_version::summary);
+  if (auto body = changes.text(policy_version::kind(), policy_version::body)) {
+    edit_body(ctx, tx, p, std::move(*body), std::move(summary));
   } else if (summary) {
-    auto open = policy::open_version_record(*tx, p);
+    auto open = policy::open_version_record(tx, p);
     if (!open || open->text(policy_version::status) != "draft") {
       throw usage_error("--summary: describes a change of the body; give --body or --body-file with it");
     }
     open->set(policy_version::summary, std::move(*summary));
-    tx->update(policy_version::kind(), *open, "policy.edit");
+    tx.update(policy_version::kind(), *open, "policy.edit");
   }
   policy::touch(p, ctx.clock);
-  tx->update(policy::kind(), p, "policy.edit");
-  tx->commit();
-  print_changed(ctx, policy_view(), std::move(p));
 }
 
 struct ListFilters {
@@ -265,13 +261,8 @@ void setup_policy(CLI::App& app, Context& ctx) {
   s->add_flag("--body", show->body, "print the body (of the version in force, the newest, or --version)");
   s->callback([&ctx, show] { show_policy(ctx, *show); });
 
-  auto edit = std::make_shared<PolicyOptions>();
-  CLI::App* e = add_command(*cmd, "edit", "change a policy; a new body edits the open draft or opens the next version");
-  e->add_option("ID", edit->id, "POL-n or n")->required();
-  bind(e, edit->new_title, "--title", "new title");
-  bind(e, edit->owner, "--owner", "an active staff handle");
-  bind_metadata(e, *edit);
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*cmd, ctx, policy_noun(), "change a policy; a new body edits the open draft or opens the next version",
+           k_edit_options, apply_edit);
 
   add_rm(*cmd, ctx, policy_noun(), "remove a policy entered by mistake, with its versions (the journal keeps them)");
   add_history(*cmd, ctx, policy_noun(), "the journal entries of a policy, its versions and acknowledgements");

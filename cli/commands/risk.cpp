@@ -2,11 +2,13 @@
 // in their own files.
 #include "core/risk.h"
 
+#include <array>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/risk_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/error.h"
 
@@ -74,42 +76,18 @@ Query list_query(Context& ctx, const ListFilters& o) {
   return risk::make_query(f, ctx.config);
 }
 
-struct EditOptions {
-  std::string id;
-  TextOption title, owner, category, description, description_file, review_every, due, plan;
-};
+constexpr std::array<EditOption, 7> k_edit_options{{
+    {risk::title, "new title"},
+    {risk::owner, "an active staff handle", active_handle},
+    {risk::category, "category"},
+    {risk::description, "longer text", field_value, true},
+    {risk::review_every, "review period"},
+    {risk::due, "treatment due date"},
+    {risk::plan, "treatment plan"},
+}};
 
-void run_edit(Context& ctx, const EditOptions& o) {
-  const auto id = parse_id(risk::kind(), o.id, "ID");
-  const auto description = long_text(o.description, o.description_file, "description");
-  const bool any = o.title.given() || o.owner.given() || o.category.given() || description || o.review_every.given() ||
-                   o.due.given() || o.plan.given();
-  if (!any) {
-    throw usage_error(
-        "risk edit: nothing to change; give --title, --owner, --category, --description, "
-        "--review-every, --due or --plan");
-  }
-  change_record(ctx, risk_view(ctx), id, "risk.edit", "", [&](Record& r) {
-    risk::require_status(r, "edit");
-    const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
-      if (opt.given()) {
-        r.set(field, parse_field_value(risk::kind(), field, opt.value, what, ctx.clock));
-      }
-    };
-    set(o.title, risk::title, "--title");
-    set(o.category, risk::category, "--category");
-    set(o.due, risk::due, "--due");
-    set(o.plan, risk::plan, "--plan");
-    set(o.review_every, risk::review_every, "--review-every");
-    if (description) {
-      r.set(risk::description,
-            parse_field_value(risk::kind(), risk::description, *description, "--description", ctx.clock));
-    }
-    if (o.owner.given()) {
-      r.set(risk::owner, active_staff(ctx, o.owner.value, "--owner"));
-    }
-    risk::touch(r, ctx.clock);
-  });
+void apply_edit(Context& ctx, Transaction&, Record& r, const Changes& changes) {
+  risk::edit(r, changes, ctx.clock);
 }
 
 }  // namespace
@@ -149,19 +127,8 @@ void setup_risk(CLI::App& app, Context& ctx) {
   add_list(*risk, ctx, risk_noun(), "list risks", bind_filters, list_query);
   add_show(*risk, ctx, risk_noun(), "show one risk");
 
-  auto edit = std::make_shared<EditOptions>();
-  CLI::App* e =
-      add_command(*risk, "edit", "change a risk's title, owner, category, description, period, due date or plan");
-  e->add_option("ID", edit->id, "RSK-n or n")->required();
-  bind(e, edit->title, "--title", "new title");
-  bind(e, edit->owner, "--owner", "an active staff handle");
-  bind(e, edit->category, "--category", "category");
-  bind(e, edit->description, "--description", "longer text");
-  bind(e, edit->description_file, "--description-file", "read the description from a file (- for stdin)");
-  bind(e, edit->review_every, "--review-every", "review period");
-  bind(e, edit->due, "--due", "treatment due date");
-  bind(e, edit->plan, "--plan", "treatment plan");
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*risk, ctx, risk_noun(), "change a risk's title, owner, category, description, period, due date or plan",
+           k_edit_options, apply_edit);
 
   add_rm(*risk, ctx, risk_noun(), "remove a risk entered by mistake (the journal keeps it)");
   setup_risk_verbs(risk, ctx);

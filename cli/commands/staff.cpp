@@ -1,11 +1,15 @@
 // `cso staff add|list|show|edit|history`; certifications, offboarding and import in staff_*.cpp.
 #include "core/staff.h"
 
+#include <array>
+
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/error.h"
+#include "core/staff_service.h"
 
 namespace cso::cli {
 
@@ -21,73 +25,38 @@ View staff_view() {
 
 namespace {
 
-struct StaffOptions {
-  std::string handle;
-  TextOption name, email, role, team, manager, started;
-};
-
-/// Applies the given options to `r`; the manager must be an existing staff member.
-void apply(Context& ctx, const StaffOptions& o, Record& r) {
-  const auto set = [&](const TextOption& opt, std::size_t field, const char* what) {
-    if (opt.given()) {
-      r.set(field, opt.value.empty() && field != staff::name
-                       ? Value{}
-                       : parse_field_value(staff::kind(), field, opt.value, what, ctx.clock));
-    }
-  };
-  set(o.name, staff::name, "--name");
-  set(o.email, staff::email, "--email");
-  set(o.role, staff::role, "--role");
-  set(o.team, staff::team, "--team");
-  set(o.started, staff::started, "--started");
-  if (o.name.given() && o.name.value.empty()) {
-    throw usage_error("--name: a staff member needs a name");
-  }
-  if (o.manager.given() && !o.manager.value.empty()) {
-    const std::string m = staff::parse_handle(o.manager.value, "--manager");
-    if (m == r.text(staff::handle)) {
-      throw usage_error("--manager: '{}' cannot be their own manager", m);
-    }
-    if (!ctx.store().get(staff::kind(), Value{m})) {
-      throw not_found_error("--manager: no staff member '{}'; add them first with 'cso staff add {} --name NAME'", m,
-                            m);
-    }
-    r.set(staff::manager, m);
-  } else if (o.manager.given()) {
-    r.set_null(staff::manager);
-  }
+Value person_name(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return Value{staff::parse_name(text, what)};
 }
 
-void run_add(Context& ctx, const StaffOptions& o) {
+/// What `staff add` and `staff edit` set; an empty value clears all but the name.
+constexpr std::array<EditOption, 6> k_fields{{
+    {staff::name, "full name", person_name},
+    {staff::email, "e-mail address", clearable},
+    {staff::role, "role, e.g. engineer, analyst, ciso", clearable},
+    {staff::team, "team", clearable},
+    {staff::manager, "the manager's handle", clearable},
+    {staff::started, "start date", clearable},
+}};
+
+void run_add(Context& ctx, const std::string& handle_text, const EditFlags& flags) {
   Record r = empty_record(staff::kind());
-  r.set(staff::handle, staff::parse_handle(o.handle, "HANDLE"));
+  r.set(staff::handle, staff::parse_handle(handle_text, "HANDLE"));
   r.set(staff::status, std::string("active"));
-  apply(ctx, o, r);
+  const Changes changes = flags.parse(ctx);
   auto tx = ctx.store().begin(ctx.actor());
+  staff::edit(*tx, r, changes);
   if (tx->get(staff::kind(), r.values[staff::handle])) {
-    throw conflict_error("staff member '{}' already exists; change them with 'cso staff edit {}'", o.handle, o.handle);
+    throw conflict_error("staff member '{}' already exists; change them with 'cso staff edit {}'", handle_text,
+                         handle_text);
   }
   tx->insert(staff::kind(), r, "staff.add");
   tx->commit();
   print_changed(ctx, staff_view(), std::move(r));
 }
 
-void run_edit(Context& ctx, const StaffOptions& o) {
-  const bool any =
-      o.name.given() || o.email.given() || o.role.given() || o.team.given() || o.manager.given() || o.started.given();
-  if (!any) {
-    throw usage_error("staff edit: nothing to change; give --name, --email, --role, --team, --manager or --started");
-  }
-  const std::string handle = staff::parse_handle(o.handle, "HANDLE");
-  change_record(ctx, staff_view(), Value{handle}, "staff.edit", "", [&](Record& r) { apply(ctx, o, r); });
-}
-
-void bind_fields(CLI::App* app, StaffOptions& o) {
-  bind(app, o.email, "--email", "e-mail address");
-  bind(app, o.role, "--role", "role, e.g. engineer, analyst, ciso");
-  bind(app, o.team, "--team", "team");
-  bind(app, o.manager, "--manager", "the manager's handle");
-  bind(app, o.started, "--started", "start date");
+void apply_edit(Context&, Transaction& tx, Record& r, const Changes& changes) {
+  staff::edit(tx, r, changes);
 }
 
 struct ListFilters {
@@ -130,22 +99,16 @@ void setup_staff(CLI::App& app, Context& ctx) {
   CLI::App* staff_cmd = add_command(app, "staff", "the security team and everyone in scope");
   staff_cmd->require_subcommand(1);
 
-  auto add = std::make_shared<StaffOptions>();
+  auto handle = std::make_shared<std::string>();
   CLI::App* a = add_command(*staff_cmd, "add", "add a staff member; prints the handle");
-  a->add_option("HANDLE", add->handle, "[a-z0-9][a-z0-9._-]*")->required();
-  bind(a, add->name, "--name", "full name").option->required();
-  bind_fields(a, *add);
-  a->callback([&ctx, add] { run_add(ctx, *add); });
+  a->add_option("HANDLE", *handle, "[a-z0-9][a-z0-9._-]*")->required();
+  auto fields = std::make_shared<EditFlags>(a, staff::kind(), k_fields);
+  fields->option(staff::name)->required();
+  a->callback([&ctx, handle, fields] { run_add(ctx, *handle, *fields); });
 
   add_list(*staff_cmd, ctx, staff_noun(), "list active staff (--all for everyone)", bind_filters, list_query);
   add_show(*staff_cmd, ctx, staff_noun(), "show one staff member");
-
-  auto edit = std::make_shared<StaffOptions>();
-  CLI::App* e = add_command(*staff_cmd, "edit", "change a staff member's details");
-  e->add_option("HANDLE", edit->handle, "handle")->required();
-  bind(e, edit->name, "--name", "full name");
-  bind_fields(e, *edit);
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*staff_cmd, ctx, staff_noun(), "change a staff member's details", k_fields, apply_edit);
 
   add_history(*staff_cmd, ctx, staff_noun(), "the journal entries of one staff member");
 

@@ -1,7 +1,10 @@
 // `cso staff cert add|edit|list|rm`: certifications, parts of a staff record ("alice/cert/CISSP").
+#include <array>
+
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/cert.h"
 #include "core/error.h"
@@ -29,8 +32,15 @@ namespace {
 
 struct CertOptions {
   std::string handle, name;
-  TextOption issuer, number, earned, expires;
 };
+
+/// What `cert add` and `cert edit` set; an empty value clears a field.
+constexpr std::array<EditOption, 4> k_fields{{
+    {cert::issuer, "who issued it, e.g. ISC2", clearable},
+    {cert::number, "the certificate or member number", clearable},
+    {cert::earned, "the date it was earned", clearable},
+    {cert::expires, "the date it expires (not before --earned)", clearable},
+}};
 
 Record find_cert_or_throw(Reader& reader, const std::string& handle, const std::string& name) {
   auto r = cert::find(reader, handle, name);
@@ -47,25 +57,13 @@ std::string existing_staff(Context& ctx, const std::string& text) {
   return h;
 }
 
-/// Applies the optional fields given; an empty value clears the field.
-void apply(Context& ctx, const CertOptions& o, Record& r) {
-  for (const auto& [opt, field, what] :
-       {std::tuple{&o.issuer, cert::issuer, "--issuer"}, std::tuple{&o.number, cert::number, "--number"},
-        std::tuple{&o.earned, cert::earned, "--earned"}, std::tuple{&o.expires, cert::expires, "--expires"}}) {
-    if (opt->given()) {
-      r.set(field, opt->value.empty() ? Value{} : parse_field_value(cert::kind(), field, opt->value, what, ctx.clock));
-    }
-  }
-  cert::check_dates(r, ctx.clock);
-}
-
-void run_add(Context& ctx, const CertOptions& o) {
+void run_add(Context& ctx, const CertOptions& o, const EditFlags& flags) {
   const std::string handle = active_staff(ctx, o.handle, "HANDLE");
   cert::NewCert n;
   n.staff = handle;
   n.name = cert::parse_name(o.name, "NAME");
   Record r = cert::make(n, ctx.clock);
-  apply(ctx, o, r);
+  cert::edit(r, flags.parse(ctx), ctx.clock);
   auto tx = ctx.store().begin(ctx.actor());
   if (const auto held = cert::find(*tx, handle, n.name)) {
     throw conflict_error(
@@ -79,15 +77,16 @@ void run_add(Context& ctx, const CertOptions& o) {
   print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
 }
 
-void run_edit(Context& ctx, const CertOptions& o) {
-  if (!o.issuer.given() && !o.number.given() && !o.earned.given() && !o.expires.given()) {
-    throw usage_error("staff cert edit: nothing to change; give --issuer, --number, --earned or --expires");
+void run_edit(Context& ctx, const CertOptions& o, const EditFlags& flags) {
+  if (!flags.any()) {
+    throw usage_error("staff cert edit: nothing to change; give {}", flags.names());
   }
   const std::string handle = existing_staff(ctx, o.handle);
   const std::string name = cert::parse_name(o.name, "NAME");
   auto tx = ctx.store().begin(ctx.actor());
+  const Changes changes = flags.parse(ctx);
   Record r = find_cert_or_throw(*tx, handle, name);
-  apply(ctx, o, r);
+  cert::edit(r, changes, ctx.clock);
   tx->update(cert::kind(), r, "staff.cert.edit");
   tx->commit();
   print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
@@ -151,13 +150,6 @@ CLI::App* cert_verb(CLI::App* cert, const char* name, const char* summary, CertO
   return v;
 }
 
-void bind_fields(CLI::App* v, CertOptions& o) {
-  bind(v, o.issuer, "--issuer", "who issued it, e.g. ISC2");
-  bind(v, o.number, "--number", "the certificate or member number");
-  bind(v, o.earned, "--earned", "the date it was earned");
-  bind(v, o.expires, "--expires", "the date it expires (not before --earned)");
-}
-
 }  // namespace
 
 void setup_staff_cert(CLI::App* staff_cmd, Context& ctx) {
@@ -166,13 +158,13 @@ void setup_staff_cert(CLI::App* staff_cmd, Context& ctx) {
 
   auto add = std::make_shared<CertOptions>();
   CLI::App* a = cert_verb(c, "add", "record a certification an active staff member holds; prints its key", *add);
-  bind_fields(a, *add);
-  a->callback([&ctx, add] { run_add(ctx, *add); });
+  auto add_fields = std::make_shared<EditFlags>(a, cert::kind(), k_fields);
+  a->callback([&ctx, add, add_fields] { run_add(ctx, *add, *add_fields); });
 
   auto edit = std::make_shared<CertOptions>();
   CLI::App* e = cert_verb(c, "edit", "change a certification (a renewal: --expires D); an empty value clears", *edit);
-  bind_fields(e, *edit);
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  auto edit_fields = std::make_shared<EditFlags>(e, cert::kind(), k_fields);
+  e->callback([&ctx, edit, edit_fields] { run_edit(ctx, *edit, *edit_fields); });
 
   add_list(*c, ctx, cert_noun(), "list certifications of active staff, or of one person", bind_filters, list_query,
            print_certs);

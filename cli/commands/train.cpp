@@ -1,10 +1,12 @@
 // `cso train add|list|show|edit|retire|history|rm`: courses. Assignments and completions are in
 // train_verbs.cpp, the LMS import in train_import.cpp, the completion matrix in train_matrix.cpp.
+#include <array>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/commands/train_view.h"
 #include "cli/record_commands.h"
+#include "cli/record_edit.h"
 #include "cli/values.h"
 #include "core/audience.h"
 #include "core/error.h"
@@ -16,8 +18,8 @@ namespace {
 namespace course = training::course;
 
 struct CourseOptions {
-  std::string id, title;
-  TextOption new_title, description, description_file, every, audience, due_within, min_score;
+  std::string title;
+  TextOption description, description_file, every, audience, due_within, min_score;
 };
 
 std::string course_title(std::string_view text, std::string_view what, const Clock& clock) {
@@ -62,48 +64,30 @@ void run_add(Context& ctx, const CourseOptions& o) {
   print_changed(ctx, course_view(), std::move(r));
 }
 
-void run_edit(Context& ctx, const CourseOptions& o) {
-  const auto id = parse_id(course::kind(), o.id, "ID");
-  const auto text = description(o, ctx.clock);
-  if (!o.new_title.given() && !text && !o.every.given() && !o.audience.given() && !o.due_within.given() &&
-      !o.min_score.given()) {
-    throw usage_error(
-        "train edit: nothing to change; give --title, --description, --every, --audience, "
-        "--due-within or --min-score");
-  }
-  std::optional<std::string> title, audience;
-  if (o.new_title.given()) {
-    title = course_title(o.new_title.value, "--title", ctx.clock);
-  }
-  if (o.audience.given()) {
-    audience = parse_audience(o.audience.value, "--audience");
-  }
-  const auto every = o.every.given() ? training::parse_every(o.every.value, "--every") : std::nullopt;
-  const auto within =
-      o.due_within.given() ? std::optional(parse_duration(o.due_within.value, "--due-within")) : std::nullopt;
-  const auto score = o.min_score.given() ? min_score(o.min_score) : std::nullopt;
-  change_record(ctx, course_view(), id, "train.edit", "", [&](Record& r) {
-    training::require_status(r, "edit");
-    if (title) {
-      r.set(course::title, *title);
-    }
-    if (text) {
-      r.set(course::description, *text);
-    }
-    if (o.every.given()) {
-      every ? r.set(course::every, format_duration(*every)) : r.set_null(course::every);
-    }
-    if (audience) {
-      r.set(course::audience, *audience);
-    }
-    if (within) {
-      r.set(course::due_within, format_duration(*within));
-    }
-    if (o.min_score.given()) {
-      score ? r.set(course::min_score, *score) : r.set_null(course::min_score);
-    }
-    training::touch(r, ctx.clock);
-  });
+Value every_value(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  const auto every = training::parse_every(text, what);
+  return every ? Value{format_duration(*every)} : Value{};
+}
+
+Value audience_value(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return Value{parse_audience(text, what)};
+}
+
+Value min_score_value(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return text == "none" ? Value{} : Value{training::parse_score(text, what)};
+}
+
+constexpr std::array<EditOption, 6> k_edit_options{{
+    {course::title, "new title"},
+    {course::description, "what the course covers", field_value, true},
+    {course::every, "recurrence, e.g. 12m; none for a one-off course", every_value},
+    {course::audience, "who must take it: all, team:NAME or role:NAME", audience_value},
+    {course::due_within, "time to complete an assignment, e.g. 30d"},
+    {course::min_score, "passing score 0..100; none: any completion passes", min_score_value},
+}};
+
+void apply_edit(Context& ctx, Transaction&, Record& r, const Changes& changes) {
+  training::edit(r, changes, ctx.clock);
 }
 
 void bind_course_options(CLI::App* c, CourseOptions& o) {
@@ -154,12 +138,8 @@ void setup_train(CLI::App& app, Context& ctx) {
 
   auto id = std::make_shared<std::string>();
 
-  auto edit = std::make_shared<CourseOptions>();
-  CLI::App* e = add_command(*train, "edit", "change an active course (existing assignments keep their due dates)");
-  e->add_option("ID", edit->id, "TRN-n or n")->required();
-  bind(e, edit->new_title, "--title", "new title");
-  bind_course_options(e, *edit);
-  e->callback([&ctx, edit] { run_edit(ctx, *edit); });
+  add_edit(*train, ctx, course_noun(), "change an active course (existing assignments keep their due dates)",
+           k_edit_options, apply_edit);
 
   CLI::App* r = add_command(*train, "retire", "retire a course: no new assignments, sync ignores it");
   r->add_option("ID", *id, "TRN-n or n")->required();
