@@ -59,8 +59,16 @@ constexpr CommandFormats k_command_formats[] = {
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
-  app.add_option("--db", g.db, "the database file (env CSO_DB)");
-  app.add_option("--config", g.config, "an extra config file, read last (env CSO_CONFIG)");
+  // An empty path is a mistake (an unset variable in a script), never the default place.
+  const auto non_empty = [](const char* flag) {
+    return [flag](const std::string& v) {
+      if (v.empty()) {
+        throw usage_error("{}: the path is empty", flag);
+      }
+    };
+  };
+  app.add_option("--db", g.db, "the database file (env CSO_DB)")->each(non_empty("--db"));
+  app.add_option("--config", g.config, "an extra config file, read last (env CSO_CONFIG)")->each(non_empty("--config"));
   app.add_option("--format", g.format, "table, json, jsonl, csv or tsv");
   app.add_flag("--json", g.json, "short for --format json");
   app.add_option("--fields", g.fields, "which fields to print, in that order (a,b,c)");

@@ -75,13 +75,13 @@ void load_config(Config& config, const GlobalOptions& g, const std::optional<std
     layers.push_back(*workspace + "/config.toml");
   }
   for (const auto& path : layers) {
-    if (std::filesystem::is_regular_file(path)) {
+    if (std::filesystem::exists(path)) {  // a directory there is an error, not "no config"
       apply_config_file(config, path);
     }
   }
   const std::string extra = !g.config.empty() ? g.config : env("CSO_CONFIG").value_or("");
   if (!extra.empty()) {
-    if (!std::filesystem::is_regular_file(extra)) {
+    if (!std::filesystem::exists(extra)) {
       throw usage_error("--config: no such file: {}", extra);
     }
     apply_config_file(config, extra);
@@ -169,9 +169,9 @@ void Context::setup() {
   m_actor = resolve_actor(globals, config, env);
 }
 
-Store& Context::store() {
+Store& Context::store(storage::OpenFor why) {
   if (!m_store) {
-    m_store = storage::open_store(m_db_path);
+    m_store = storage::open_store(m_db_path, why);
   }
   return *m_store;
 }

@@ -12,6 +12,7 @@
 #include "core/config.h"
 #include "core/store.h"
 #include "core/time.h"
+#include "storage/open.h"
 
 namespace cso::cli {
 
@@ -56,7 +57,7 @@ class Context {
   /// The database path per SPEC §1 (--db, CSO_DB, nearest .cso/cso.db, XDG default).
   const std::string& db_path() const { return m_db_path; }
   /// Opens the store on first use; a not_found Error (exit 3) when there is none.
-  Store& store();
+  Store& store(storage::OpenFor why = storage::OpenFor::use);
   /// Replaces the store (init creates it).
   void set_store(std::unique_ptr<Store> store) { m_store = std::move(store); }
   /// Who is acting, with "now", for the journal.

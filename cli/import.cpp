@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/values.h"
 #include "core/error.h"
 
 namespace cso::cli {
@@ -77,10 +78,7 @@ std::int64_t import_csv(Context& ctx, const KindDef& kind, const std::string& pa
                         const std::function<void(Transaction&, const ImportRow&)>& insert, const ImportHooks& hooks) {
   std::ifstream file;
   if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      throw usage_error("cannot read {}", path);
-    }
+    file = open_input(path, "FILE");
   }
   std::istream& in = path == "-" ? std::cin : file;
   const std::string source = path == "-" ? "stdin" : path;

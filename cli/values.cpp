@@ -1,5 +1,8 @@
 #include "cli/values.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -32,6 +35,18 @@ std::vector<std::string> split_list(const std::string& text, std::string_view wh
   return out;
 }
 
+std::ifstream open_input(const std::string& path, std::string_view what) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw usage_error("{}: cannot read {}: is a directory", what, path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw usage_error("{}: cannot read {}: {}", what, path, std::strerror(errno));
+  }
+  return in;
+}
+
 std::optional<std::string> long_text(const TextOption& inline_text, const TextOption& file, std::string_view what) {
   if (inline_text.given() && file.given()) {
     throw usage_error("--{0} and --{0}-file were both given; use one", what);
@@ -46,11 +61,7 @@ std::optional<std::string> long_text(const TextOption& inline_text, const TextOp
   if (file.value == "-") {
     buf << std::cin.rdbuf();
   } else {
-    std::ifstream in(file.value, std::ios::binary);
-    if (!in) {
-      throw usage_error("--{}-file: cannot read {}", what, file.value);
-    }
-    buf << in.rdbuf();
+    buf << open_input(file.value, fmt::format("--{}-file", what)).rdbuf();
   }
   std::string text = buf.str();
   if (!valid_utf8(text)) {

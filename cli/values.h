@@ -1,6 +1,7 @@
 #pragma once
 // Turning option text into values: lists, long text from files or stdin, staff references.
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ TextOption& bind(CLI::App* app, TextOption& target, const std::string& flag, con
 
 /// "a,b,c" → {"a","b","c"}; empty items are a usage Error naming `what`.
 std::vector<std::string> split_list(const std::string& text, std::string_view what);
+
+/// Opens a file to read (not `-`); a usage Error "WHAT: cannot read PATH: REASON" when it is
+/// missing, unreadable or a directory (which a stream would open and read as empty).
+std::ifstream open_input(const std::string& path, std::string_view what);
 
 /// Long text given inline or as a file (`-` for stdin); both given is a usage Error.
 std::optional<std::string> long_text(const TextOption& inline_text, const TextOption& file, std::string_view what);

@@ -27,7 +27,7 @@ CheckFormat check_format(const Context& ctx) {
 }
 
 void print_text(Context& ctx, const CheckResult& r) {
-  ctx.out << fmt::format("CSO {} - {} critical, {} warning | critical={};warning={}\n", severity_name(r.status),
+  ctx.out << fmt::format("CSO {} - {} critical, {} warning | critical={};;;0 warning={};;;0\n", severity_name(r.status),
                          r.critical, r.warning, r.critical, r.warning);
   for (const auto& p : r.problems) {
     std::string line = fmt::format("{} {}", severity_name(p.severity), p.rule);

@@ -184,6 +184,10 @@ std::string checks_help(const Config& config) {
       "\"Near\" means within check.warn_within (now " +
       format_duration(config.check_warn_within) +
       ") of the date.\n"
+      "The first line is a monitoring plugin's summary, with two perfdata metrics in the plugin\n"
+      "guidelines' label=value;warn;crit;min;max form, then one line per problem:\n"
+      "  CSO CRITICAL - 2 critical, 3 warning | critical=2;;;0 warning=3;;;0\n"
+      "  CRITICAL policy.review_overdue POL-3 \"Access Control Policy\" review due 2026-10-01 (57 days ago)\n"
       "Change a rule's severity or switch it off in config:\n"
       "  [check.rules.\"risk.untreated\"]\n  severity = \"warning\"   # \"warning\", \"critical\" or \"off\"\n\n";
   for (const Rule& rule : all_rules()) {

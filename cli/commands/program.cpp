@@ -71,7 +71,7 @@ std::string parse_head(const std::string& text) {
 void run_verify(Context& ctx, const std::string& expect_text) {
   const std::string expect_head = expect_text.empty() ? "" : parse_head(expect_text);
   const VerifyReport report = [&] {
-    const auto snapshot = ctx.store().read_snapshot();
+    const auto snapshot = ctx.store(storage::OpenFor::verify).read_snapshot();
     return ctx.store().verify();
   }();
   const std::string head = report.head ? to_hex(*report.head) : std::string(64, '0');

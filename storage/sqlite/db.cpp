@@ -1,7 +1,10 @@
 #include "storage/sqlite/db.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -68,6 +71,53 @@ class UmaskGuard {
   mode_t m_old;
 };
 
+/// A directory given where the database file belongs (--db, CSO_DB) is a usage error.
+void refuse_directory(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw usage_error("{} is a directory, not a database file; give the file's path (--db or CSO_DB)", path);
+  }
+}
+
+/// Whether this user may change the file: write it, and create its -wal and -shm beside it.
+bool writable(const std::string& path) {
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  return ::access(path.c_str(), W_OK) == 0 && ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
+}
+
+/// "file:" URI of a path, with the characters URIs reserve percent-encoded.
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
+/// A connection that never writes, for a database the user may read but not change. In a
+/// directory the user cannot write, SQLite cannot make the WAL index it reads through, so the
+/// file is then read as it stands (immutable): a reader that cannot write cannot be racing
+/// its own writes.
+std::unique_ptr<SQLite::Database> read_only_connection(const std::string& path) {
+  try {
+    auto sql =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
+    sql->execAndGet("SELECT count(*) FROM sqlite_master");
+    return sql;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_CANTOPEN && e.getErrorCode() != SQLITE_READONLY) {
+      throw;
+    }
+  }
+  return std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1",
+                                            SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
+                                            k_busy_timeout_ms);
+}
+
 }  // namespace
 
 int current_schema_version() {
@@ -105,13 +155,19 @@ Db::Db(std::unique_ptr<SQLite::Database> sql, std::string path) : m_sql(std::mov
 Db::~Db() = default;
 
 std::unique_ptr<Db> Db::open(const std::string& path) {
+  refuse_directory(path);
   if (!std::filesystem::is_regular_file(path)) {
     throw not_found_error("no database at {}; create one with 'cso init' (or point --db or CSO_DB at one)", path);
   }
   UmaskGuard umask;
-  auto sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
-  apply_connection_pragmas(*sql);
-  ensure_wal(*sql);
+  std::unique_ptr<SQLite::Database> sql;
+  if (writable(path)) {
+    sql = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
+    apply_connection_pragmas(*sql);
+    ensure_wal(*sql);
+  } else {
+    sql = read_only_connection(path);
+  }
   const int version = schema_version(*sql);
   if (version == 0) {
     throw runtime_error("{} is not a cso database (it has no cso schema); create one with 'cso init'", path);
@@ -128,6 +184,7 @@ std::unique_ptr<Db> Db::open(const std::string& path) {
 }
 
 std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous_version) {
+  refuse_directory(path);
   make_private_directories(std::filesystem::path(path).parent_path());
   UmaskGuard umask;
   auto sql = std::make_unique<SQLite::Database>(

@@ -127,9 +127,10 @@ void SqliteTransaction::commit() {
   translated(path(), [&] { m_tx.commit(); });
 }
 
-std::unique_ptr<Store> open_store(const std::string& path) {
+std::unique_ptr<Store> open_store(const std::string& path, OpenFor why) {
   return translated(
-      path, [&] { return std::make_unique<SqliteStore>(Db::open(path)); }, Opening::yes);
+      path, [&] { return std::make_unique<SqliteStore>(Db::open(path)); },
+      why == OpenFor::verify ? Opening::no : Opening::yes);
 }
 
 std::unique_ptr<Store> create_or_migrate(const std::string& path, int& previous_version) {

@@ -24,9 +24,9 @@ ids_are() {
 # A program with staff only is OK, even with nothing fixed at all (the real clock, no CSO_NOW).
 fresh
 expect_exit 0 env -i "$CSO" --db "$CSO_DB" check
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cron check
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cron check --format json
 [ "$(json .status)" == "OK" ] || fail "json status"
 [ "$(json '.counts.critical + .counts.warning')" == "0" ] || fail "json counts"
@@ -37,14 +37,14 @@ ok cron check --json
 # Only warnings: a review due within check.warn_within (14d) → exit 1.
 CSO_NOW=2026-09-01T09:00:00Z ok cso risk add "Review soon" --likelihood 1 --impact 1 --owner alice --review-every 90d
 expect_exit 1 cron check
-first_line "CSO WARNING - 0 critical, 1 warning | critical=0;warning=1"
+first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
 line 'WARNING risk.review_overdue RSK-1 "Review soon" review due 2026-11-30 (in 3 days)'
 [ "$(wc -l <"$TMP/out")" == 2 ] || fail "one line per problem"
 
 # A past review is CRITICAL → exit 2; critical problems are listed first.
 CSO_NOW=2026-08-01T09:00:00Z ok cso risk add "Old review" --likelihood 1 --impact 1 --owner bob --review-every 90d
 expect_exit 2 cron check
-first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;warning=1"
+first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;;;0 warning=1;;;0"
 line 'CRITICAL risk.review_overdue RSK-2 "Old review" review due 2026-10-30 (28 days ago)'
 [ "$(sed -n 2p "$TMP/out" | cut -d' ' -f1)" == CRITICAL ] || fail "CRITICAL first"
 [ "$(sed -n 3p "$TMP/out" | cut -d' ' -f1)" == WARNING ] || fail "then WARNING"
@@ -93,25 +93,25 @@ snapshot
 entries=$("$CSO" log --format jsonl | wc -l)
 
 expect_exit 2 cron check --only risk.review_overdue
-first_line "CSO CRITICAL - 1 critical, 3 warning | critical=1;warning=3"
+first_line "CSO CRITICAL - 1 critical, 3 warning | critical=1;;;0 warning=3;;;0"
 ids_are "CRITICAL RSK-2,WARNING RSK-1,WARNING RSK-3,WARNING RSK-4"
 line 'WARNING risk.review_overdue RSK-3 "Review today" review due 2026-11-27 (today)'
 line 'WARNING risk.review_overdue RSK-4 "Review in 14 days" review due 2026-12-11 (in 14 days)'
 
 expect_exit 2 cron check --only risk.acceptance_expired
-first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;warning=1"
+first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;;;0 warning=1;;;0"
 ids_are "CRITICAL RSK-7,WARNING RSK-8"
 grep -q '^CRITICAL risk.acceptance_expired RSK-7 "Acceptance expired" .*2026-11-20' "$TMP/out" || fail "acceptance line"
 expect_exit 2 cron check --only risk.acceptance_expired --format json
 [ "$(json '.problems[0].due')" == "2026-11-20" ] || fail "acceptance due"
 
 expect_exit 2 cron check --only risk.untreated
-first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;warning=1"
+first_line "CSO CRITICAL - 1 critical, 1 warning | critical=1;;;0 warning=1;;;0"
 ids_are "CRITICAL RSK-11,WARNING RSK-10"
 grep -q '^CRITICAL risk.untreated RSK-11 "Critical untreated" .*31 days' "$TMP/out" || fail "untreated line"
 
 expect_exit 1 cron check --only risk.treatment_overdue
-first_line "CSO WARNING - 0 critical, 1 warning | critical=0;warning=1"
+first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
 ids_are "WARNING RSK-15"
 grep -q '^WARNING risk.treatment_overdue RSK-15 "Treatment late" .*2026-11-20' "$TMP/out" || fail "treatment line"
 
@@ -122,7 +122,7 @@ expect_exit 2 cron check --only risk.treatment_overdue,risk.untreated
 ids_are "CRITICAL RSK-11,WARNING RSK-10,WARNING RSK-15"
 
 expect_exit 2 cron check
-first_line "CSO CRITICAL - 3 critical, 6 warning | critical=3;warning=6"
+first_line "CSO CRITICAL - 3 critical, 6 warning | critical=3;;;0 warning=6;;;0"
 [ "$(wc -l <"$TMP/out")" == 10 ] || fail "one line per problem"
 expect_exit 2 cron check --format json
 [ "$(json '.problems | length')" == 9 ] || fail "json problems"
@@ -139,9 +139,9 @@ ids_are "CRITICAL RSK-2,WARNING RSK-1,WARNING RSK-3,WARNING RSK-4,WARNING RSK-5"
 # A rule switched off, downgraded, upgraded.
 printf '[check.rules."risk.untreated"]\nseverity = "off"\n' >"$TMP/off.toml"
 ok cron --config "$TMP/off.toml" check --only risk.untreated
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 expect_exit 2 cron --config "$TMP/off.toml" check
-first_line "CSO CRITICAL - 2 critical, 5 warning | critical=2;warning=5"
+first_line "CSO CRITICAL - 2 critical, 5 warning | critical=2;;;0 warning=5;;;0"
 out_lacks "risk.untreated"
 printf '[check.rules."risk.untreated"]\nseverity = "warning"\n' >"$TMP/down.toml"
 expect_exit 1 cron --config "$TMP/down.toml" check --only risk.untreated
@@ -191,4 +191,17 @@ err_has "risk.untreatd"
 expect_exit 3 env -i "$CSO" --db "$TMP/missing.db" check
 checks=$((checks + 1))
 grep -q '^CSO UNKNOWN - ' "$TMP/out" || fail "no 'CSO UNKNOWN - …' line on stdout: '$(cat "$TMP/out")'"
+
+# Perfdata as the plugin guidelines have it: space-separated label=value;warn;crit;min;max, so a
+# monitoring system reads two metrics, not one with a threshold.
+expect_exit 2 env -i CSO_NOW=2026-11-27T09:00:00Z "$CSO" --db "$CSO_DB" check
+perf=$(head -1 "$TMP/out" | sed 's/^[^|]*| //')
+checks=$((checks + 1))
+read -r -a metrics <<<"$perf"
+[ "${#metrics[@]}" == 2 ] || fail "perfdata is not two metrics: '$perf'"
+for m in "${metrics[@]}"; do
+  [[ "$m" =~ ^(critical|warning)=[0-9]+\;\;\;0$ ]] || fail "'$m' is not label=value;warn;crit;min"
+done
+ok cso help checks
+out_has "critical=2;;;0 warning=3;;;0"
 done_ok

@@ -34,10 +34,10 @@ for cmd in "status" "check" "risk list" "log" "verify"; do
   err_has "$TMP/elsewhere/cso.db"
 done
 [ ! -e "$TMP/nowhere" ] && [ ! -e "$TMP/elsewhere" ] || fail "a missing --db/CSO_DB path was created"
-# A directory is not a database.
+# A directory is not a database: a usage error naming it (SPEC §2).
 mkdir "$TMP/adir"
-expect_exit 3 cso --db "$TMP/adir" risk list
-err_has "$TMP/adir"
+expect_exit 2 cso --db "$TMP/adir" risk list
+err_has "$TMP/adir is a directory"
 
 # The default place: cso init creates it (and its directories) and prints the path.
 ok cso init

@@ -9,10 +9,10 @@ rules=incident.sla_breach,incident.notify_due
 ok cso incident open "Ransomware" --severity sev1 --detected 2026-11-27T06:00:00Z
 # At 2h59m of a 4h SLA: fine.
 CSO_NOW=2026-11-27T08:59:00Z expect_exit 0 cso check --only $rules
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 # At 3h (75%): WARNING.
 expect_exit 1 cso check --only $rules
-out_is "$(printf 'CSO WARNING - 0 critical, 1 warning | critical=0;warning=1\nWARNING incident.sla_breach INC-1 "Ransomware" sev1 not contained 3h 0m after detection (SLA 4h)')"
+out_is "$(printf 'CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0\nWARNING incident.sla_breach INC-1 "Ransomware" sev1 not contained 3h 0m after detection (SLA 4h)')"
 # Triage does not stop the clock; at 4h: CRITICAL.
 ok cso incident triage 1 --at 2026-11-27T06:30:00Z
 CSO_NOW=2026-11-27T10:00:00Z expect_exit 2 cso check --only $rules

@@ -8,13 +8,13 @@ ok cso risk assess RSK-1 --likelihood 2 --impact 2 --note "re-rated"
 ok cso risk add "Phishing" --likelihood 1 --impact 1 --review-every 12m
 
 ok cso check --only journal.integrity
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cso check --only journal.integrity --format json
 [ "$(json .status)" == "OK" ] || fail "status OK"
 [ "$(json '.problems | length')" == "0" ] || fail "no problems"
 # The whole check is OK too: nothing else is due.
 ok cso check
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 
 sqlite3 "$CSO_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$CSO_DB" "$TMP/good.db"
@@ -27,7 +27,7 @@ restore() {
 sqlite3 "$CSO_DB" "update journal set note='nothing to see' where seq=4"
 snapshot
 expect_exit 2 cso check --only journal.integrity
-[ "$(head -n1 "$TMP/out")" == "CSO CRITICAL - 1 critical, 0 warning | critical=1;warning=0" ] ||
+[ "$(head -n1 "$TMP/out")" == "CSO CRITICAL - 1 critical, 0 warning | critical=1;;;0 warning=0;;;0" ] ||
   fail "summary line: $(head -n1 "$TMP/out")"
 out_has "CRITICAL journal.integrity"
 grep -q '^CRITICAL journal.integrity .*entry 4' "$TMP/out" || fail "the problem names entry 4: $(cat "$TMP/out")"

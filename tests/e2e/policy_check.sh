@@ -23,7 +23,7 @@ publish_on() {  # publish_on ID DATE
 # Drafts are never a problem.
 ok cso --as alice policy add "Draft only" --owner alice --body "x" --review-every 1d
 ok cso check
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 
 # POL-2: review past (CRITICAL), two of three acknowledgements missing past their due date.
 ok cso --as alice policy add "Access Control Policy" --owner alice --body "Use SSO." --review-every 1m
@@ -34,7 +34,7 @@ ok cso --as alice policy add "Backup Procedure" --owner alice --body "Nightly." 
 publish_on 3 2026-11-20
 
 expect_exit 2 cso check
-first_line "CSO CRITICAL - 1 critical, 2 warning | critical=1;warning=2"
+first_line "CSO CRITICAL - 1 critical, 2 warning | critical=1;;;0 warning=2;;;0"
 line 'CRITICAL policy.review_overdue POL-2 "Access Control Policy" review due 2026-11-01 (26 days ago)'
 line 'WARNING policy.review_overdue POL-3 "Backup Procedure" review due 2026-12-04 (in 7 days)'
 line 'WARNING policy.ack_missing POL-2 "Access Control Policy" 2 of 3 people have not acknowledged v1 (published 2026-10-01, due 2026-10-31)'
@@ -46,27 +46,27 @@ expect_exit 1 cso check --only policy.ack_missing --format json
 ok cso policy review 2
 CSO_NOW=2026-11-27T08:00:00Z ok cso policy ack 2 --staff bob
 expect_exit 1 cso check
-first_line "CSO WARNING - 0 critical, 2 warning | critical=0;warning=2"
+first_line "CSO WARNING - 0 critical, 2 warning | critical=0;;;0 warning=2;;;0"
 line 'WARNING policy.ack_missing POL-2 "Access Control Policy" 1 of 3 people has not acknowledged v1 (published 2026-10-01, due 2026-10-31)'
 
 # policy.ack_within from config: 60 days after publication, POL-2's are not due yet.
 mkdir -p "$XDG_CONFIG_HOME/cso"
 printf '[policy]\nack_within = "60d"\n' >"$XDG_CONFIG_HOME/cso/config.toml"
 expect_exit 1 cso check
-first_line "CSO WARNING - 0 critical, 1 warning | critical=0;warning=1"
+first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
 printf '[check.rules."policy.review_overdue"]\nseverity = "off"\n' >"$XDG_CONFIG_HOME/cso/config.toml"
 expect_exit 1 cso check
-first_line "CSO WARNING - 0 critical, 1 warning | critical=0;warning=1"
+first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
 line 'WARNING policy.ack_missing POL-2 "Access Control Policy" 1 of 3 people has not acknowledged v1 (published 2026-10-01, due 2026-10-31)'
 rm "$XDG_CONFIG_HOME/cso/config.toml"
 
 # Everyone acknowledged, the review done: only POL-3's review remains; after retiring it, OK.
 ok cso policy ack 2 --staff carol
 expect_exit 1 cso check
-first_line "CSO WARNING - 0 critical, 1 warning | critical=0;warning=1"
+first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
 ok cso policy retire 3
 expect_exit 0 cso check
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 
 # A new version in force needs new acknowledgements: due again ack_within after it.
 ok cso --as alice policy edit 2 --body "Use SSO and MFA."

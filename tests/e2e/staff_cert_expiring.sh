@@ -8,7 +8,7 @@ cso staff add carol --name "Carol Nguyen" >/dev/null
 cso staff add zoe --name "Zoe Leaver" >/dev/null
 
 ok cso check --only staff.cert_expiring
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 
 cso staff cert add alice CISSP --earned 2020-01-01 --expires 2027-06-01 >/dev/null   # 186 days: fine
 cso staff cert add alice CISM --earned 2021-01-01 --expires 2026-12-20 >/dev/null    # 23 days: WARNING
@@ -39,7 +39,7 @@ ok cso staff cert list carol --fields state --format csv
 
 # The check rule.
 expect_exit 2 cso check --only staff.cert_expiring
-[ "$(cat "$TMP/out")" == 'CSO CRITICAL - 1 critical, 1 warning | critical=1;warning=1
+[ "$(cat "$TMP/out")" == 'CSO CRITICAL - 1 critical, 1 warning | critical=1;;;0 warning=1;;;0
 CRITICAL staff.cert_expiring bob/cert/Security+ "Security+" expired 2026-11-01 (26 days ago)
 WARNING staff.cert_expiring alice/cert/CISM "CISM" expires 2026-12-20 (in 23 days)' ] || fail "check: $(cat "$TMP/out")"
 expect_exit 2 cso check --only staff.cert_expiring --format json
@@ -50,17 +50,17 @@ expect_exit 2 cso check --only staff.cert_expiring --format json
 mkdir -p "$XDG_CONFIG_HOME/cso"
 printf '[check]\ncert_warn_within = "90d"\n' >"$XDG_CONFIG_HOME/cso/config.toml"
 expect_exit 2 cso check --only staff.cert_expiring
-out_has "critical=1;warning=2"
+out_has "critical=1;;;0 warning=2;;;0"
 out_has 'carol/cert/CISA "CISA" expires 2027-02-15 (in 80 days)'
 printf '[check.rules."staff.cert_expiring"]\nseverity = "off"\n' >"$XDG_CONFIG_HOME/cso/config.toml"
 ok cso check --only staff.cert_expiring
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 rm "$XDG_CONFIG_HOME/cso/config.toml"
 
 # Renewing clears the problem; another day, another result (CSO_NOW).
 ok cso staff cert edit bob Security+ --expires 2029-11-01
 expect_exit 1 cso check --only staff.cert_expiring
-out_is 'CSO WARNING - 0 critical, 1 warning | critical=0;warning=1
+out_is 'CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0
 WARNING staff.cert_expiring alice/cert/CISM "CISM" expires 2026-12-20 (in 23 days)'
 CSO_NOW=2026-12-21 expect_exit 2 cso check --only staff.cert_expiring
 out_has 'CRITICAL staff.cert_expiring alice/cert/CISM "CISM" expired 2026-12-20 (1 day ago)'

@@ -76,7 +76,7 @@ expect_exit 2 cso train status nine
 
 # The check rule: one WARNING per overdue assignment, naming the person.
 expect_exit 1 cso check --only training.overdue
-out_is 'CSO WARNING - 0 critical, 3 warning | critical=0;warning=3
+out_is 'CSO WARNING - 0 critical, 3 warning | critical=0;;;0 warning=3;;;0
 WARNING training.overdue TRN-1 "Security awareness" bob: due 2026-10-27 (31 days ago), 1 failed attempt
 WARNING training.overdue TRN-1 "Security awareness" erin: due 2026-10-27 (31 days ago)
 WARNING training.overdue TRN-1 "Security awareness" grace: due 2026-10-27 (31 days ago)'
@@ -100,7 +100,7 @@ expect_exit 1 cso check --only training.overdue
 out_has "warning=1"
 cso train retire 1 >/dev/null
 ok cso check --only training.overdue
-out_is "CSO OK - 0 critical, 0 warning | critical=0;warning=0"
+out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cso status
 out_has "training 1 active course: 1 of 2 assignments complete (50%); 0 people overdue"
 verified

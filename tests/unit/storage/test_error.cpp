@@ -42,7 +42,11 @@ TEST_CASE("SQLite's failures become cso::Error: busy, damaged, anything else") {
   }
   // Opening a file that is not a database at all: a wrong path, not damage.
   CHECK(translated_from(SQLITE_NOTADB, Opening::yes).code() == ExitCode::runtime);
-  const Error other = translated_from(SQLITE_READONLY);
+  const Error read_only = translated_from(SQLITE_READONLY);
+  CHECK(read_only.code() == ExitCode::runtime);
+  CHECK(std::string(read_only.what()) ==
+        "/tmp/x.db is read-only for you: cso can read it but not change it (database is locked)");
+  const Error other = translated_from(SQLITE_IOERR);
   CHECK(other.code() == ExitCode::runtime);
   CHECK(std::string(other.what()) == "database /tmp/x.db: database is locked");
 }
