@@ -56,8 +56,9 @@ std::string ImportRow::where(std::size_t field) const {
 
 std::optional<Value> ImportRow::value(std::size_t field, const Clock& clock) const {
   const auto& cell = cells[field];
-  if (!cell || cell->empty()) {
-    if (kind.fields[field].has(k_required)) {
+  const bool required = kind.fields[field].has(k_required);
+  if (!cell || cell->empty() || (required && blank(*cell))) {
+    if (required) {
       throw usage_error("{}: a value is required", where(field));
     }
     return std::nullopt;

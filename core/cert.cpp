@@ -39,7 +39,7 @@ std::string key_of(std::string_view handle, std::string_view name) {
 
 std::string parse_name(std::string_view text, std::string_view what) {
   const std::string v = std::get<std::string>(parse_field_value(k_kind, name, text, what, Clock{}));
-  if (v.empty() || v.find_first_not_of(' ') == std::string::npos) {
+  if (blank(v)) {
     throw usage_error("{}: a certification needs a name, e.g. CISSP", what);
   }
   if (v.size() > 100) {

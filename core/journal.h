@@ -24,6 +24,7 @@ struct LogFilter {
   std::optional<std::string> record;  ///< exact record key ("RSK-12", a handle)
   bool with_parts = false;            ///< also the record's parts: "POL-3/v2" with "POL-3" (record.h)
   std::optional<std::string> since;   ///< entries at or after this RFC 3339 instant
+  std::optional<std::string> before;  ///< entries before this RFC 3339 instant
   std::optional<std::string> actor;
   std::optional<std::string> action;  ///< "risk.assess", or "risk" for every risk.* action (any text)
   std::optional<std::int64_t> limit;  ///< the newest N

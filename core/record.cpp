@@ -47,6 +47,10 @@ std::string parse_text(std::string_view text, std::string_view what, std::size_t
 
 }  // namespace
 
+bool blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
+}
+
 std::optional<std::size_t> KindDef::index_of(std::string_view field_name) const {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == field_name) {
@@ -167,7 +171,7 @@ Value parse_field_value(const KindDef& kind, std::size_t field, std::string_view
     case FieldType::id:
       return parse_id(kind, text, what);
     case FieldType::text:
-      if (f.has(k_nonempty) && text.empty()) {
+      if (f.has(k_nonempty) && blank(text)) {
         const bool vowel = std::string_view("aeiou").find(kind.name.front()) != std::string_view::npos;
         throw usage_error("{}: {} {} needs a non-empty {}", what, vowel ? "an" : "a", kind.name, f.name);
       }

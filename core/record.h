@@ -86,6 +86,9 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
 /// no whitespace. This is what the journal records and what verify compares.
 std::string canonical_json(const KindDef& kind, const Record& r);
 
+/// Empty, or only spaces, tabs and line breaks: no title or name at all.
+bool blank(std::string_view text);
+
 /// Validates the note or reason given with a change (journalled with it): UTF-8, at most
 /// 1 MiB. A usage Error naming `what` otherwise.
 std::string parse_note(std::string_view text, std::string_view what);

@@ -59,7 +59,7 @@ std::string parse_handle(std::string_view text, std::string_view what) {
 }
 
 std::string parse_name(std::string_view text, std::string_view what) {
-  if (text.empty()) {
+  if (blank(text)) {
     throw usage_error("{}: a staff member needs a name", what);
   }
   return std::get<std::string>(parse_field_value(k_kind, name, text, what, Clock{}));

@@ -26,8 +26,17 @@ std::string record_key(const std::string& text) {
 }
 
 struct LogOptions {
-  TextOption id, since, actor, action, limit;
+  TextOption id, since, until, actor, action, limit;
 };
+
+/// The end of --until: a day (2026-11-30, yesterday) includes all of it; an instant includes
+/// itself.
+Instant log_until(const std::string& text, const Clock& clock) {
+  const Instant at = parse_when(text, clock, "--until");
+  const bool date = text.size() == 10 && text.find_first_not_of("0123456789-") == std::string::npos;
+  const bool whole_day = date || text == "today" || text == "yesterday" || text == "tomorrow";
+  return whole_day ? start_of_day(at) + 86400 : at + 1;
+}
 
 void run_log(Context& ctx, const LogOptions& o) {
   LogFilter f;
@@ -37,6 +46,12 @@ void run_log(Context& ctx, const LogOptions& o) {
   }
   if (o.since.given()) {
     f.since = format_instant(parse_when(o.since.value, ctx.clock, "--since"));
+  }
+  if (o.until.given()) {
+    f.before = format_instant(log_until(o.until.value, ctx.clock));
+  }
+  if (f.since && f.before && *f.before <= *f.since) {
+    throw usage_error("--until: {} is not after --since {}", o.until.value, o.since.value);
   }
   if (o.actor.given()) {
     f.actor = o.actor.value;
@@ -116,6 +131,7 @@ void setup_log(CLI::App& app, Context& ctx) {
   CLI::App* log = add_command(app, "log", "the journal, newest first");
   bind(log, o->id, "ID", "only this record (RSK-12, a handle)");
   bind(log, o->since, "--since", "entries at or after this date");
+  bind(log, o->until, "--until", "entries up to this date (the whole day) or instant");
   bind(log, o->actor, "--actor", "entries by this person");
   bind(log, o->action, "--action", "an action (risk.assess) or a noun (risk)");
   bind(log, o->limit, "--limit", "the newest N entries");

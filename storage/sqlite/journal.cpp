@@ -151,6 +151,9 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
   if (f.since) {
     add("at >= ?", {*f.since});
   }
+  if (f.before) {
+    add("at < ?", {*f.before});
+  }
   if (f.actor) {
     add("actor = ?", {*f.actor});
   }

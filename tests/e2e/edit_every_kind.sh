@@ -20,9 +20,11 @@ while IFS='|' read -r noun id action title long; do
   expect_exit 2 cso $noun edit "$id"
   err_has "$noun edit: nothing to change; give $title"
   unchanged
-  expect_exit 2 cso $noun edit "$id" "$title" ""
-  err_has "$title:"
-  unchanged
+  for blank in "" "   " "$(printf ' \t ')"; do
+    expect_exit 2 cso $noun edit "$id" "$title" "$blank"
+    err_has "$title:"
+    unchanged
+  done
   expect_exit 3 cso $noun edit 99 "$title" "x"
   unchanged
   if [ -n "$long" ]; then

@@ -158,4 +158,22 @@ out_is "$(printf 'seq,action\n8,risk.review')"
 expect_exit 2 cso log --fields bogus
 err_has "bogus"
 expect_entries 8 "log and verify"
+
+# --until: entries up to a day (all of it) or an instant; with --since, a window.
+fresh_window() {
+  CSO_NOW=2026-11-01T10:00:00Z "$CSO" risk add "November first" --likelihood 1 --impact 1 >/dev/null
+  CSO_NOW=2026-11-02T23:59:59Z "$CSO" risk add "November second" --likelihood 1 --impact 1 >/dev/null
+  CSO_NOW=2026-11-03T00:00:00Z "$CSO" risk add "November third" --likelihood 1 --impact 1 >/dev/null
+}
+fresh_window
+ok cso log --action risk.add --since 2026-11-01 --until 2026-11-02 --format json
+[ "$(json 'map(.data.title) | join(",")')" == "November second,November first" ] || fail "--until a day: $(cat "$TMP/out")"
+ok cso log --action risk.add --since 2026-11-01 --until 2026-11-02T23:59:58Z --format json
+[ "$(json 'map(.data.title) | join(",")')" == "November first" ] || fail "--until an instant: $(cat "$TMP/out")"
+ok cso log --action risk.add --since 2026-11-01 --until 2026-11-03T00:00:00Z --format json
+[ "$(json 'length')" == 3 ] || fail "--until an instant includes it"
+expect_exit 2 cso log --until garbage
+err_has "--until"
+expect_exit 2 cso log --since 2026-11-03 --until 2026-11-01
+err_has "--until: 2026-11-01 is not after --since 2026-11-03"
 done_ok

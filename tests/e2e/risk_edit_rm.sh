@@ -99,6 +99,13 @@ out_has "risk.rm"
 ok cso log RSK-2 --format json
 [ "$(json 'map(.action) | join(",")')" == "risk.rm,risk.add" ] || fail "log of a removed risk, newest first"
 [ "$(json '.[1].data.title')" == "Lost laptop" ] || fail "the journal keeps what was removed"
+# history of a removed risk still prints its entries, oldest first (SPEC §3).
+ok cso risk history RSK-2 --format json
+[ "$(json 'map(.action) | join(",")')" == "risk.add,risk.rm" ] || fail "history of a removed risk: $(cat "$TMP/out")"
+ok cso risk history 2
+out_has "risk.rm"
+expect_exit 3 cso risk history 9
+err_has "no risk RSK-9"
 ok cso log --action risk.rm --format json
 [ "$(json '.[0].record')" == "RSK-2" ] || fail "the removal is findable by action"
 [ "$(json '.[0].actor')" == "tester" ] || fail "the removal records who did it"

@@ -300,4 +300,11 @@ TEST_CASE("a field flagged non-empty refuses empty text, naming the kind and the
   CHECK(test::usage_message([] { parse_field_value(incident::kind(), incident::title, "", "--title", Clock{}); }) ==
         "--title: an incident needs a non-empty title");
   CHECK(std::get<std::string>(parse_field_value(risk::kind(), risk::category, "", "--category", Clock{})).empty());
+  // Only whitespace is no title either; inner and surrounding spaces of a real one are kept.
+  CHECK(test::usage_message([] { parse_field_value(risk::kind(), risk::title, " \t\n ", "TITLE", Clock{}); }) ==
+        "TITLE: a risk needs a non-empty title");
+  CHECK(std::get<std::string>(parse_field_value(risk::kind(), risk::title, " a b ", "TITLE", Clock{})) == " a b ");
+  CHECK(blank(""));
+  CHECK(blank(" \r\n\t"));
+  CHECK_FALSE(blank(" x "));
 }
