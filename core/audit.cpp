@@ -9,7 +9,6 @@
 namespace cso::audit {
 namespace {
 
-constexpr std::array<std::string_view, 4> k_statuses{"planned", "fieldwork", "reporting", "closed"};
 constexpr std::array<std::string_view, 5> k_kinds{"internal", "external", "certification", "pentest", "assessment"};
 
 constexpr unsigned k_list = k_filter | k_sort;
@@ -35,11 +34,11 @@ constexpr KindDef k_kind{"audit", "AUD", "audit", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
 constexpr std::array<VerbRule, 5> k_verbs{{
-    {"start", {"planned"}, "fieldwork"},
-    {"report-phase", {"fieldwork"}, "reporting"},
-    {"close", {"reporting"}, "closed"},
-    {"edit", {"planned", "fieldwork", "reporting"}},
-    {"finding add", {"planned", "fieldwork", "reporting"}},
+    {"start", {status_name(Status::planned)}, status_name(Status::fieldwork)},
+    {"report-phase", {status_name(Status::fieldwork)}, status_name(Status::reporting)},
+    {"close", {status_name(Status::reporting)}, status_name(Status::closed)},
+    {"edit", {status_name(Status::planned), status_name(Status::fieldwork), status_name(Status::reporting)}},
+    {"finding add", {status_name(Status::planned), status_name(Status::fieldwork), status_name(Status::reporting)}},
 }};
 
 }  // namespace
@@ -85,7 +84,7 @@ Record make(const NewAudit& n, const Clock& clock) {
   opt(start, n.start);
   opt(end, n.end);
   check_dates(r, "--end");
-  r.set(status, std::string("planned"));
+  r.set(status, status_value(Status::planned));
   r.set(created, format_instant(clock.now));
   touch(r, clock);
   return r;

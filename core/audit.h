@@ -1,6 +1,8 @@
 #pragma once
 // Audits and assessments (SPEC §4 audit): fields and the state machine
 // planned → fieldwork → reporting → closed. Their findings are in core/finding.h.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +35,20 @@ enum F : std::size_t {
 };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { planned, fieldwork, reporting, closed };
+inline constexpr std::array<std::string_view, 4> k_statuses{"planned", "fieldwork", "reporting", "closed"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// The statuses in order, and those before closed.
 std::span<const std::string_view> statuses();

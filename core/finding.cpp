@@ -10,7 +10,6 @@
 namespace cso::finding {
 namespace {
 
-constexpr std::array<std::string_view, 5> k_statuses{"open", "remediating", "resolved", "verified", "accepted"};
 constexpr std::array<std::string_view, 4> k_severities{"low", "medium", "high", "critical"};
 constexpr std::array<std::string_view, 4> k_by_severity{"critical", "high", "medium", "low"};
 constexpr std::array<std::string_view, 4> k_grades{"major_nc", "minor_nc", "observation", "ofi"};
@@ -44,12 +43,18 @@ constexpr KindDef k_kind{"finding", "FND", "finding", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 audit).
 constexpr std::array<VerbRule, 6> k_verbs{{
-    {"remediate", {"open", "remediating"}, "remediating"},
-    {"resolve", {"open", "remediating"}, "resolved"},
-    {"verify", {"resolved"}, "verified"},
-    {"accept", {"open", "remediating", "accepted"}, "accepted"},
-    {"reopen", {"resolved", "verified", "accepted"}, "open"},
-    {"edit", {"open", "remediating", "resolved", "accepted"}},
+    {"remediate", {status_name(Status::open), status_name(Status::remediating)}, status_name(Status::remediating)},
+    {"resolve", {status_name(Status::open), status_name(Status::remediating)}, status_name(Status::resolved)},
+    {"verify", {status_name(Status::resolved)}, status_name(Status::verified)},
+    {"accept",
+     {status_name(Status::open), status_name(Status::remediating), status_name(Status::accepted)},
+     status_name(Status::accepted)},
+    {"reopen",
+     {status_name(Status::resolved), status_name(Status::verified), status_name(Status::accepted)},
+     status_name(Status::open)},
+    {"edit",
+     {status_name(Status::open), status_name(Status::remediating), status_name(Status::resolved),
+      status_name(Status::accepted)}},
 }};
 
 }  // namespace
@@ -69,6 +74,26 @@ std::span<const std::string_view> open_statuses() {
 
 void touch(Record& r, const Clock& clock) {
   r.set(updated, format_instant(clock.now));
+}
+
+namespace {
+
+std::string required_text(std::size_t field, std::string_view text, std::string_view what, std::string_view needs) {
+  auto v = std::get<std::string>(parse_field_value(k_kind, field, text, what, Clock{}));
+  if (blank(v)) {
+    throw usage_error("{}: {}", what, needs);
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string parse_plan(std::string_view text, std::string_view what) {
+  return required_text(plan, text, what, "a remediation needs a plan");
+}
+
+std::string parse_resolution(std::string_view text, std::string_view what) {
+  return required_text(resolution, text, what, "say how it was resolved");
 }
 
 std::string open_audit(Reader& reader, std::string_view text) {
@@ -103,7 +128,7 @@ Record make(const NewFinding& n, const Clock& clock) {
   }
   r.set(owner, n.owner);
   r.set(due, n.due);
-  r.set(status, std::string("open"));
+  r.set(status, status_value(Status::open));
   r.set(created, format_instant(clock.now));
   touch(r, clock);
   return r;
@@ -212,7 +237,9 @@ Query make_query(const ListFilter& f, const Clock& clock) {
     where_one_of(q, status, {k_open.begin(), k_open.end()});
   }
   if (f.overdue) {
-    where_one_of(q, status, {"open", "remediating", "accepted"});
+    where_one_of(q, status,
+                 {std::string(status_name(Status::open)), std::string(status_name(Status::remediating)),
+                  std::string(status_name(Status::accepted))});
     q.where.push_back(overdue_condition(clock));
   }
   return q;

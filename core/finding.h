@@ -1,6 +1,8 @@
 #pragma once
 // Audit findings (SPEC §4 audit): from an audit or on their own (a pentest, a self-assessment),
 // with the state machine open → remediating → resolved → verified, or accepted until a date.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,6 +42,20 @@ enum F : std::size_t {
 
 const KindDef& kind();
 
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { open, remediating, resolved, verified, accepted };
+inline constexpr std::array<std::string_view, 5> k_statuses{"open", "remediating", "resolved", "verified", "accepted"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
+
 std::span<const std::string_view> statuses();    ///< open, remediating, resolved, verified, accepted
 std::span<const std::string_view> severities();  ///< critical first
 /// The statuses of a finding still to be dealt with: open, remediating.
@@ -55,6 +71,9 @@ Record make(const NewFinding& n, const Clock& clock);
 /// Throws a conflict Error naming the statuses that allow `verb` if `r` is in another.
 void require_status(const Record& r, std::string_view verb);
 
+/// A remediation plan and a resolution are text that says something: not blank.
+std::string parse_plan(std::string_view text, std::string_view what);
+std::string parse_resolution(std::string_view text, std::string_view what);
 void remediate(Record& r, std::string plan, const Clock& clock);      ///< → remediating
 void resolve(Record& r, std::string resolution, const Clock& clock);  ///< → resolved
 /// resolved → verified by `verifier`; a conflict Error if the verifier is the owner.

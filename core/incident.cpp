@@ -12,8 +12,6 @@ namespace cso::incident {
 namespace {
 
 constexpr std::array<std::string_view, 4> k_severities{"sev1", "sev2", "sev3", "sev4"};
-constexpr std::array<std::string_view, 6> k_statuses{"new",        "triaged",   "contained",
-                                                     "eradicated", "recovered", "closed"};
 constexpr std::array<std::string_view, 5> k_outcomes{"true_positive", "false_positive", "duplicate", "benign",
                                                      "indeterminate"};
 
@@ -51,12 +49,20 @@ constexpr KindDef k_kind{"incident", "INC", "incident", k_fields, k_tally};
 
 /// The statuses each verb may start from (forward moves may skip phases), and where it leads.
 constexpr std::array<VerbRule, 6> k_verbs{{
-    {"triage", {"new"}, "triaged"},
-    {"contain", {"new", "triaged"}, "contained"},
-    {"eradicate", {"new", "triaged", "contained"}, "eradicated"},
-    {"recover", {"new", "triaged", "contained", "eradicated"}, "recovered"},
-    {"close", {"new", "triaged", "contained", "eradicated", "recovered"}, "closed"},
-    {"reopen", {"closed"}, "triaged"},
+    {"triage", {status_name(Status::new_)}, status_name(Status::triaged)},
+    {"contain", {status_name(Status::new_), status_name(Status::triaged)}, status_name(Status::contained)},
+    {"eradicate",
+     {status_name(Status::new_), status_name(Status::triaged), status_name(Status::contained)},
+     status_name(Status::eradicated)},
+    {"recover",
+     {status_name(Status::new_), status_name(Status::triaged), status_name(Status::contained),
+      status_name(Status::eradicated)},
+     status_name(Status::recovered)},
+    {"close",
+     {status_name(Status::new_), status_name(Status::triaged), status_name(Status::contained),
+      status_name(Status::eradicated), status_name(Status::recovered)},
+     status_name(Status::closed)},
+    {"reopen", {status_name(Status::closed)}, status_name(Status::triaged)},
 }};
 
 /// The phases whose times order an incident, with what to call each in messages.
@@ -182,7 +188,7 @@ Record make(const NewIncident& n, const Clock& clock, std::vector<Event>& events
   Record r = empty_record(k_kind);
   r.set(title, n.title);
   r.set(severity, n.severity);
-  r.set(status, std::string("new"));
+  r.set(status, status_value(Status::new_));
   if (n.category) {
     r.set(category, *n.category);
   }
@@ -256,7 +262,7 @@ void reopen(Record& r, Instant at, const Clock& clock, std::vector<Event>& event
   require_status(r, "reopen");
   check_phase_time(r, at, clock, "--at");
   events.push_back({at, "status", "closed → triaged (reopened)"});
-  r.set(status, std::string("triaged"));
+  r.set(status, status_value(Status::triaged));
   r.set(reopened_at, format_instant(at));
   for (const auto f : {contained_at, eradicated_at, recovered_at, closed_at, outcome}) {
     r.set_null(f);
@@ -285,7 +291,7 @@ void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& eve
 }
 
 bool uncontained(const Record& r) {
-  return r.text(status) == "new" || r.text(status) == "triaged";
+  return has_status(r, Status::new_) || has_status(r, Status::triaged);
 }
 
 std::optional<Instant> containment_time(const Record& r) {
@@ -302,7 +308,7 @@ bool notification_pending(const Record& r) {
     return false;
   }
   const std::string& how = r.text(outcome);
-  return !(r.text(status) == "closed" && (how == "false_positive" || how == "duplicate" || how == "benign"));
+  return !(has_status(r, Status::closed) && (how == "false_positive" || how == "duplicate" || how == "benign"));
 }
 
 Instant parse_since(std::string_view text, const Clock& clock, std::string_view what) {
@@ -315,7 +321,7 @@ Instant parse_since(std::string_view text, const Clock& clock, std::string_view 
 Query make_query(const ListFilter& f) {
   Query q;
   if (f.open_only) {
-    q.where.push_back({status, Op::ne, {std::string("closed")}, {}});
+    q.where.push_back({status, Op::ne, {status_value(Status::closed)}, {}});
   }
   where_one_of(q, severity, f.severity);
   where_one_of(q, status, f.status);

@@ -12,6 +12,8 @@
 // status, severity, lead or notification, and the notes, each at the time it happened (the
 // phase time, not the wall clock), with who recorded it. Every verb returns the events of its
 // change so that the caller writes them in the same transaction.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +56,21 @@ enum F : std::size_t {
 };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { new_, triaged, contained, eradicated, recovered, closed };
+inline constexpr std::array<std::string_view, 6> k_statuses{"new",        "triaged",   "contained",
+                                                            "eradicated", "recovered", "closed"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// One entry of an incident's timeline, before it gets its key and actor.
 struct Event {

@@ -90,7 +90,7 @@ bool sla_breached(const Record& r, const Config& config, const Clock& clock) {
   if (const auto contained = containment_time(r)) {
     return *contained > *deadline;
   }
-  return r.text(status) != "closed" && clock.now > *deadline;
+  return !has_status(r, Status::closed) && clock.now > *deadline;
 }
 
 std::optional<Severity> sla_clock(const Record& r, const Config& config, const Clock& clock) {

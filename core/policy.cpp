@@ -15,7 +15,6 @@
 namespace cso::policy {
 namespace {
 
-constexpr std::array<std::string_view, 5> k_statuses{"draft", "in_review", "approved", "published", "retired"};
 constexpr std::array<std::string_view, 3> k_open_statuses{"draft", "in_review", "approved"};
 constexpr std::array<std::string_view, 3> k_kinds{"policy", "standard", "procedure"};
 
@@ -45,24 +44,28 @@ constexpr KindDef k_kind{"policy", "POL", "policy", k_fields, k_tally};
 
 /// The statuses each verb may start from: of the policy, or of its open version.
 constexpr std::array<VerbRule, 5> k_policy_verbs{{
-    {"edit", {"draft", "in_review", "approved", "published"}},
-    {"review", {"published", "", "", ""}},
-    {"retire", {"draft", "in_review", "approved", "published"}},
-    {"ack", {"published", "", "", ""}},
-    {"acks", {"published", "", "", ""}},
+    {"edit",
+     {status_name(Status::draft), status_name(Status::in_review), status_name(Status::approved),
+      status_name(Status::published)}},
+    {"review", {status_name(Status::published)}},
+    {"retire",
+     {status_name(Status::draft), status_name(Status::in_review), status_name(Status::approved),
+      status_name(Status::published)}},
+    {"ack", {status_name(Status::published)}},
+    {"acks", {status_name(Status::published)}},
 }};
 constexpr std::array<VerbRule, 5> k_version_verbs{{
-    {"submit", {"draft", "", "", ""}},
-    {"approve", {"in_review", "", "", ""}},
-    {"request-changes", {"in_review", "approved", "", ""}},
-    {"publish", {"approved", "", "", ""}},
-    {"edit", {"draft", "", "", ""}},
+    {"submit", {status_name(policy_version::Status::draft)}, status_name(policy_version::Status::in_review)},
+    {"approve", {status_name(policy_version::Status::in_review)}, status_name(policy_version::Status::approved)},
+    {"request-changes", {status_name(policy_version::Status::in_review)}, status_name(policy_version::Status::draft)},
+    {"publish", {status_name(policy_version::Status::approved)}, status_name(policy_version::Status::published)},
+    {"edit", {status_name(policy_version::Status::draft)}},
 }};
 
 /// Shows the open version's state on the policy: as its status until one is published, as
 /// pending_* after.
 void show_open(Record& p, const Record& v) {
-  if (p.text(status) == "published") {
+  if (has_status(p, Status::published)) {
     p.set(pending_version, v.integer(policy_version::version));
     p.set(pending_status, v.text(policy_version::status));
   } else {
@@ -90,7 +93,7 @@ Record make(const NewPolicy& n, const Config& config, const Clock& clock) {
   p.set(title, n.title);
   p.set(doc_kind, n.doc_kind);
   p.set(owner, n.owner);
-  p.set(status, std::string("draft"));
+  p.set(status, status_value(Status::draft));
   p.set(version, std::int64_t{1});
   p.set(review_every, format_duration(n.review_every.value_or(config.policy_review_every)));
   p.set(audience, n.audience);
@@ -121,7 +124,7 @@ void require_status(const Record& p, std::string_view verb) {
 void require_version_status(const Record& p, const Record* v, std::string_view verb) {
   const auto from = statuses_for(k_version_verbs, verb);
   const std::string key = display_key(k_kind, p);
-  if (p.text(status) == "retired") {
+  if (has_status(p, Status::retired)) {
     throw conflict_error("{} is retired; 'policy {}' needs a version that is {}", key, verb, or_list(from));
   }
   if (v == nullptr) {
@@ -153,7 +156,7 @@ void open_next(Record& p, const Record& next, const Clock& clock) {
 }
 
 void submit(Record& p, Record& v, const Clock& clock) {
-  v.set(policy_version::status, std::string("in_review"));
+  move_to(v, policy_version::status, k_version_verbs, "submit");
   v.set(policy_version::submitted, format_instant(clock.now));
   show_open(p, v);
   touch(p, clock);
@@ -164,7 +167,7 @@ void approve(Record& p, Record& v, std::string_view approver, std::optional<std:
     throw conflict_error("{} v{} was written by {}; someone else must approve it", display_key(k_kind, p),
                          v.integer(policy_version::version), approver);
   }
-  v.set(policy_version::status, std::string("approved"));
+  move_to(v, policy_version::status, k_version_verbs, "approve");
   v.set(policy_version::approver, std::string(approver));
   if (note) {
     v.set(policy_version::approval_note, std::move(*note));
@@ -177,7 +180,7 @@ void approve(Record& p, Record& v, std::string_view approver, std::optional<std:
 }
 
 void request_changes(Record& p, Record& v, const Clock& clock) {
-  v.set(policy_version::status, std::string("draft"));
+  move_to(v, policy_version::status, k_version_verbs, "request-changes");
   for (const auto f : {policy_version::approver, policy_version::approval_note, policy_version::approved_at,
                        policy_version::submitted}) {
     v.set_null(f);
@@ -189,12 +192,12 @@ void request_changes(Record& p, Record& v, const Clock& clock) {
 void publish(Record& p, Record& v, Record* in_force, const std::string& effective_date, const Config& config,
              const Clock& clock) {
   if (in_force != nullptr) {
-    in_force->set(policy_version::status, std::string("superseded"));
+    in_force->set(policy_version::status, policy_version::status_value(policy_version::Status::superseded));
   }
-  v.set(policy_version::status, std::string("published"));
+  move_to(v, policy_version::status, k_version_verbs, "publish");
   v.set(policy_version::published, format_instant(clock.now));
   v.set(policy_version::effective, effective_date);
-  p.set(status, std::string("published"));
+  p.set(status, status_value(Status::published));
   p.set(version, v.integer(policy_version::version));
   p.set_null(pending_version);
   p.set_null(pending_status);
@@ -214,9 +217,9 @@ void review(Record& p, const Config& config, const Clock& clock) {
 
 void retire(Record& p, const std::vector<Record*>& versions, const Clock& clock) {
   for (Record* v : versions) {
-    v->set(policy_version::status, std::string("retired"));
+    v->set(policy_version::status, policy_version::status_value(policy_version::Status::retired));
   }
-  p.set(status, std::string("retired"));
+  p.set(status, status_value(Status::retired));
   p.set_null(pending_version);
   p.set_null(pending_status);
   p.set_null(next_review);
@@ -239,7 +242,7 @@ Query make_query(const ListFilter& f) {
   where_one_of(q, owner, f.owner);
   where_one_of(q, doc_kind, f.doc_kind);
   if (f.review_due_before) {
-    q.where.push_back(Condition{status, Op::eq, {std::string("published")}, {}});
+    q.where.push_back(Condition{status, Op::eq, {status_value(Status::published)}, {}});
     q.where.push_back(Condition{next_review, Op::le, {format_date(*f.review_due_before)}, {}});
   }
   return q;
@@ -282,9 +285,6 @@ Coverage ack_coverage(CheckSource& source, const Record& p, std::map<std::string
 
 namespace cso::policy_version {
 namespace {
-
-constexpr std::array<std::string_view, 6> k_statuses{"draft",     "in_review",  "approved",
-                                                     "published", "superseded", "retired"};
 
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"key", FieldType::text, k_sort | k_key},
@@ -341,7 +341,7 @@ Record make(const Record& p, std::int64_t number, std::string text, std::string 
   v.set(key, key_of(policy_key, number));
   v.set(policy, policy_key);
   v.set(version, number);
-  v.set(status, std::string("draft"));
+  v.set(status, status_value(Status::draft));
   v.set(body, std::move(text));
   v.set(sha256, std::move(digest));
   v.set(author, std::move(writer));

@@ -12,6 +12,8 @@
 // published, then `published` (even with a newer version open, which `pending_version` and
 // `pending_status` show), or `retired`. `version` is the version in force, or the newest when
 // none was published.
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,6 +53,20 @@ enum F : std::size_t {
 };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { draft, in_review, approved, published, retired };
+inline constexpr std::array<std::string_view, 5> k_statuses{"draft", "in_review", "approved", "published", "retired"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// The policy statuses, in lifecycle order (for counts).
 std::vector<std::string> statuses();
@@ -101,6 +117,21 @@ enum F : std::size_t {
 };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { draft, in_review, approved, published, superseded, retired };
+inline constexpr std::array<std::string_view, 6> k_statuses{"draft",     "in_review",  "approved",
+                                                            "published", "superseded", "retired"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// "POL-3/v2".
 std::string key_of(std::string_view policy_key, std::int64_t number);

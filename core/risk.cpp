@@ -10,7 +10,6 @@
 namespace cso::risk {
 namespace {
 
-constexpr std::array<std::string_view, 4> k_statuses{"open", "treating", "accepted", "closed"};
 constexpr std::array<std::string_view, 4> k_levels{"low", "medium", "high", "critical"};
 constexpr std::array<std::string_view, 4> k_treatments{"mitigate", "transfer", "avoid", "accept"};
 
@@ -46,13 +45,19 @@ constexpr KindDef k_kind{"risk", "RSK", "risk", k_fields, k_tally};
 
 /// The statuses each verb may start from (SPEC §4 risk).
 constexpr std::array<VerbRule, 7> k_verbs{{
-    {"assess", {"open", "treating", "accepted"}},
-    {"treat", {"open", "treating", "accepted"}, "treating"},
-    {"accept", {"open", "treating", "accepted"}, "accepted"},
-    {"review", {"open", "treating", "accepted"}},
-    {"close", {"open", "treating", "accepted"}, "closed"},
-    {"reopen", {"closed"}, "open"},
-    {"edit", {"open", "treating", "accepted"}},
+    {"assess", {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)}},
+    {"treat",
+     {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)},
+     status_name(Status::treating)},
+    {"accept",
+     {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)},
+     status_name(Status::accepted)},
+    {"review", {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)}},
+    {"close",
+     {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)},
+     status_name(Status::closed)},
+    {"reopen", {status_name(Status::closed)}, status_name(Status::open)},
+    {"edit", {status_name(Status::open), status_name(Status::treating), status_name(Status::accepted)}},
 }};
 
 }  // namespace
@@ -156,7 +161,7 @@ Record make(const NewRisk& n, const Config& config, const Clock& clock) {
   if (n.owner) {
     r.set(owner, *n.owner);
   }
-  r.set(status, std::string("open"));
+  r.set(status, status_value(Status::open));
   r.set(likelihood, n.likelihood);
   r.set(impact, n.impact);
   r.set(score, n.likelihood * n.impact);
@@ -246,7 +251,7 @@ Query make_query(const ListFilter& f, const Config& config) {
   }
   if (f.review_due_before) {
     q.where.push_back(Condition{next_review, Op::le, {format_date(*f.review_due_before)}, {}});
-    q.where.push_back(Condition{status, Op::ne, {std::string("closed")}, {}});
+    q.where.push_back(Condition{status, Op::ne, {status_value(Status::closed)}, {}});
   }
   return q;
 }
@@ -257,7 +262,7 @@ namespace cso::risk {
 
 void complete_imported(Record& r, const Config& config, const Clock& clock) {
   if (r.is_null(status)) {
-    r.set(status, std::string("open"));
+    r.set(status, status_value(Status::open));
   }
   r.set(score, r.integer(likelihood) * r.integer(impact));
   if (r.is_null(created)) {
@@ -272,7 +277,7 @@ void complete_imported(Record& r, const Config& config, const Clock& clock) {
     const Duration every = try_parse_duration(r.text(review_every)).value_or(config.risk_review_every);
     r.set(next_review, format_date(add(from, every)));
   }
-  if (r.text(status) == "closed" && r.is_null(closed_at)) {
+  if (has_status(r, Status::closed) && r.is_null(closed_at)) {
     r.set(closed_at, format_instant(clock.now));
   }
 }

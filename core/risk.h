@@ -1,5 +1,7 @@
 #pragma once
 // The risk register (SPEC §4 risk): its fields, score bands and state machine.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +43,20 @@ enum F : std::size_t {
 };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { open, treating, accepted, closed };
+inline constexpr std::array<std::string_view, 4> k_statuses{"open", "treating", "accepted", "closed"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// "low", "medium", "high", "critical" for a score under the configured bands.
 std::string_view level_of(std::int64_t score, const RiskBands& bands);

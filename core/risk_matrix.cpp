@@ -7,7 +7,7 @@
 namespace cso::risk {
 
 void Matrix::add(const Record& r) {
-  if (r.text(status) == "closed") {
+  if (has_status(r, Status::closed)) {
     return;
   }
   const auto l = r.opt_integer(residual ? residual_likelihood : likelihood);

@@ -8,7 +8,6 @@
 namespace cso::staff {
 namespace {
 
-constexpr std::array<std::string_view, 2> k_statuses{"active", "inactive"};
 constexpr unsigned k_list = k_filter | k_sort;
 
 constexpr std::array<FieldDef, field_count> k_fields{{
@@ -35,7 +34,7 @@ const KindDef& kind() {
 Query make_query(const ListFilter& f) {
   Query q;
   if (!f.include_inactive) {
-    q.where.push_back(Condition{status, Op::eq, {std::string("active")}, {}});
+    q.where.push_back(Condition{status, Op::eq, {status_value(Status::active)}, {}});
   }
   where_one_of(q, team, f.teams);
   where_one_of(q, role, f.roles);
@@ -67,7 +66,7 @@ std::string parse_name(std::string_view text, std::string_view what) {
 
 void offboard(Record& person, const std::string& left_on, const std::string& today) {
   const std::string& who = person.text(handle);
-  if (person.text(status) != "active") {
+  if (!has_status(person, Status::active)) {
     throw conflict_error("{} is {}{}; 'staff offboard' needs an active staff member", who, person.text(status),
                          person.is_null(left) ? "" : fmt::format(" (left {})", person.text(left)));
   }
@@ -80,7 +79,7 @@ void offboard(Record& person, const std::string& left_on, const std::string& tod
         "stay active)",
         left_on, who);
   }
-  person.set(status, std::string("inactive"));
+  person.set(status, status_value(Status::inactive));
   person.set(left, left_on);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // Staff: the security team and everyone in scope of policies and training (SPEC §4 staff).
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,20 @@ namespace cso::staff {
 enum F : std::size_t { handle, name, email, role, team, manager, started, left, status, field_count };
 
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { active, inactive };
+inline constexpr std::array<std::string_view, 2> k_statuses{"active", "inactive"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 /// Filters of `staff list`; empty means "any".
 struct ListFilter {

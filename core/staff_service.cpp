@@ -29,7 +29,7 @@ std::string require_active(Reader& reader, std::string_view handle, std::string_
   if (!person) {
     throw not_found_error("{}: no staff member '{}'; add them with 'cso staff add {} --name NAME'", what, h, h);
   }
-  if (person->text(status) != "active") {
+  if (!has_status(*person, Status::active)) {
     throw conflict_error("{}: '{}' is not active (offboarded); name an active staff member", what, h);
   }
   return h;

@@ -8,7 +8,6 @@
 namespace cso::training {
 namespace {
 
-constexpr std::array<std::string_view, 2> k_statuses{"active", "retired"};
 constexpr std::array<std::string_view, 4> k_states{"pending", "overdue", "complete", "failed"};
 constexpr unsigned k_list = k_filter | k_sort;
 
@@ -20,7 +19,7 @@ constexpr std::array<FieldDef, course::field_count> k_course_fields{{
     {"audience", FieldType::text, k_list},
     {"due_within", FieldType::duration},
     {"min_score", FieldType::integer, k_sort},
-    {"status", FieldType::choice, k_list, k_statuses},
+    {"status", FieldType::choice, k_list, course::k_statuses},
     {"created", FieldType::instant, k_sort},
     {"updated", FieldType::instant, k_sort},
 }};
@@ -80,7 +79,7 @@ Record make_course(const NewCourse& n, const Config& config, const Clock& clock)
   if (n.min_score) {
     r.set(course::min_score, *n.min_score);
   }
-  r.set(course::status, std::string("active"));
+  r.set(course::status, course::status_value(course::Status::active));
   r.set(course::created, format_instant(clock.now));
   touch(r, clock);
   return r;
@@ -100,14 +99,14 @@ void require_status(const Record& c, std::string_view verb) {
   if (verb != "edit" && verb != "retire" && verb != "assign") {
     throw std::logic_error("training::require_status: unknown verb " + std::string(verb));
   }
-  if (c.text(course::status) != "active") {
+  if (!course::has_status(c, course::Status::active)) {
     throw conflict_error("{} is {}; 'train {}' needs a course that is active", display_key(k_course, c),
                          c.text(course::status), verb);
   }
 }
 
 void retire(Record& c, const Clock& clock) {
-  c.set(course::status, std::string("retired"));
+  c.set(course::status, course::status_value(course::Status::retired));
   touch(c, clock);
 }
 

@@ -7,6 +7,8 @@
 // cycle, so "the latest assignment of each person" is the state of a course, and counts of
 // pairs and of open assignments give completion rates. A failed attempt (a score under
 // min_score) leaves the assignment open and counts in `attempts`.
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +38,20 @@ enum F : std::size_t {
   field_count
 };
 const KindDef& kind();
+
+/// The statuses, in the order the status field lists them: code names a status through
+/// Status, so a misspelt one does not compile.
+enum class Status : std::uint8_t { active, retired };
+inline constexpr std::array<std::string_view, 2> k_statuses{"active", "retired"};
+constexpr std::string_view status_name(Status s) {
+  return k_statuses[static_cast<std::size_t>(s)];
+}
+inline Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+inline bool has_status(const Record& r, Status s) {
+  return r.text(status) == status_name(s);
+}
 
 struct ListFilter {
   std::vector<std::string> status;

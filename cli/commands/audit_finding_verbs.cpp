@@ -18,18 +18,8 @@ std::int64_t finding_id(const VerbOptions& o) {
   return parse_id(finding::kind(), o.id, "ID");
 }
 
-/// Required long text that must not be empty.
-std::string required_text(const TextOption& o, std::size_t field, const char* what, const char* needs,
-                          const Clock& clock) {
-  auto v = std::get<std::string>(parse_field_value(finding::kind(), field, o.value, what, clock));
-  if (v.empty()) {
-    throw usage_error("{}: {}", what, needs);
-  }
-  return v;
-}
-
 void run_remediate(Context& ctx, const VerbOptions& o) {
-  std::string plan = required_text(o.plan, finding::plan, "--plan", "a remediation needs a plan", ctx.clock);
+  std::string plan = finding::parse_plan(o.plan.value, "--plan");
   change_record(ctx, finding_view(ctx), finding_id(o), "finding.remediate", "", [&](Record& r) {
     finding::require_status(r, "remediate");
     finding::remediate(r, plan, ctx.clock);
@@ -37,7 +27,7 @@ void run_remediate(Context& ctx, const VerbOptions& o) {
 }
 
 void run_resolve(Context& ctx, const VerbOptions& o) {
-  std::string note = required_text(o.note, finding::resolution, "--note", "say how it was resolved", ctx.clock);
+  std::string note = finding::parse_resolution(o.note.value, "--note");
   change_record(ctx, finding_view(ctx), finding_id(o), "finding.resolve", "", [&](Record& r) {
     finding::require_status(r, "resolve");
     finding::resolve(r, note, ctx.clock);

@@ -84,7 +84,11 @@ ok cso audit finding remediate FND-1 --plan "Roll out MFA by January"
 has 1 plan "Roll out MFA by January"
 snapshot
 expect_exit 2 cso audit finding remediate 1 --plan ""
-err_has "--plan"
+err_has "--plan: a remediation needs a plan"
+expect_exit 2 cso audit finding remediate 99 --plan "   "
+err_has "--plan: a remediation needs a plan"
+expect_exit 2 cso audit finding resolve 1 --note "  "
+err_has "--note: say how it was resolved"
 expect_exit 2 cso audit finding remediate 1
 expect_exit 3 cso audit finding remediate 99 --plan "x"
 err_has "FND-99"

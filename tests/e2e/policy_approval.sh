@@ -31,7 +31,7 @@ err_has "POL-1 v1 is draft; 'policy approve' needs a version that is in_review"
 expect_exit 4 cso policy publish 1
 err_has "needs a version that is approved"
 expect_exit 4 cso policy request-changes 1 --note "why"
-err_has "needs a version that is in_review or approved"
+err_has "POL-1 v1 is draft; 'policy request-changes' needs a version that is in_review"
 expect_exit 4 cso policy review 1
 err_has "POL-1 is draft; 'policy review' needs a policy that is published"
 expect_exit 4 cso policy submit 2
@@ -85,10 +85,12 @@ err_has "POL-1 v1 is approved; 'policy edit' needs a version that is draft"
 expect_exit 2 cso policy publish 1 --effective someday
 err_has "--effective"
 unchanged
-ok cso --as bob policy request-changes 1 --note "One more thing"
-vhas 1 1 approver null
-ok cso --as alice policy submit 1
-ok cso --as bob policy approve 1 --format json
+# An approved version is not sent back (SPEC §4: request-changes only from in_review).
+expect_exit 4 cso --as bob policy request-changes 1 --note "One more thing"
+err_has "POL-1 v1 is approved; 'policy request-changes' needs a version that is in_review"
+unchanged
+vhas 1 1 approver bob
+ok cso policy show 1 --format json
 [ "$(json .status)" == approved ] || fail "approve --format json prints the policy"
 
 # Publish: in force, effective date, next review one period after it.

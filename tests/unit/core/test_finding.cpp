@@ -200,3 +200,11 @@ TEST_CASE("findings are owned while open, remediating or accepted; audits are le
   CHECK(finding_seen);
   CHECK(audit_seen);
 }
+
+TEST_CASE("finding: a remediation needs a plan and a resolution says how, neither blank") {
+  CHECK(test::usage_message([] { finding::parse_plan("", "--plan"); }) == "--plan: a remediation needs a plan");
+  CHECK(test::usage_message([] { finding::parse_plan(" \t", "--plan"); }) == "--plan: a remediation needs a plan");
+  CHECK(test::usage_message([] { finding::parse_resolution("\n", "--note"); }) == "--note: say how it was resolved");
+  CHECK(finding::parse_plan("Enforce MFA", "--plan") == "Enforce MFA");
+  CHECK(finding::parse_resolution("MFA enforced", "--note") == "MFA enforced");
+}

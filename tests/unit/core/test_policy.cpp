@@ -117,11 +117,11 @@ TEST_CASE("policy: the author of a version may not approve it") {
   CHECK(v.text(policy_version::status) == "in_review");
 }
 
-TEST_CASE("policy: request-changes sends the version back to draft and clears the approval") {
+TEST_CASE("policy: request-changes sends a version in review back to draft and clears the approval") {
   Record p = new_policy();
   Record v = version_of(p, 1);
   policy::submit(p, v, k_clock);
-  policy::approve(p, v, "alice", std::string("ok"), k_clock);
+  v.set(policy_version::approval_note, std::string("half-way"));
   policy::require_version_status(p, &v, "request-changes");
   policy::request_changes(p, v, k_clock);
   CHECK(p.text(policy::status) == "draft");
@@ -141,14 +141,16 @@ TEST_CASE("policy: refused transitions name the statuses that allow them") {
   };
   CHECK(message("approve") == "POL-3 v1 is draft; 'policy approve' needs a version that is in_review");
   CHECK(message("publish") == "POL-3 v1 is draft; 'policy publish' needs a version that is approved");
-  CHECK(message("request-changes") ==
-        "POL-3 v1 is draft; 'policy request-changes' needs a version that is in_review or approved");
+  CHECK(message("request-changes") == "POL-3 v1 is draft; 'policy request-changes' needs a version that is in_review");
   policy::submit(p, v, k_clock);
   CHECK(message("submit") == "POL-3 v1 is in_review; 'policy submit' needs a version that is draft");
   CHECK(message("edit") == "POL-3 v1 is in_review; 'policy edit' needs a version that is draft");
+  policy::approve(p, v, "alice", std::nullopt, k_clock);
+  CHECK(message("request-changes") ==
+        "POL-3 v1 is approved; 'policy request-changes' needs a version that is in_review");
 
   const Error review = policy_error_of([&] { policy::require_status(p, "review"); });
-  CHECK(std::string(review.what()) == "POL-3 is in_review; 'policy review' needs a policy that is published");
+  CHECK(std::string(review.what()) == "POL-3 is approved; 'policy review' needs a policy that is published");
   const Error ack = policy_error_of([&] { policy::require_status(p, "ack"); });
   CHECK(ack.code() == ExitCode::conflict);
 
