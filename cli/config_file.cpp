@@ -392,7 +392,8 @@ constexpr Setting k_user[] = {{"handle", apply_handle}};
 constexpr Setting k_risk[] = {{"matrix", apply_matrix},
                               {"bands", apply_bands},
                               {"review_every", apply_duration<&Config::risk_review_every>},
-                              {"treat_within", apply_duration<&Config::risk_treat_within>}};
+                              {"treat_within", apply_duration<&Config::risk_treat_within>},
+                              {"max_acceptance", apply_duration<&Config::risk_max_acceptance>}};
 constexpr Setting k_policy[] = {{"review_every", apply_duration<&Config::policy_review_every>},
                                 {"ack_within", apply_duration<&Config::policy_ack_within>}};
 constexpr Setting k_sla[] = {{"sev1", apply_sla}, {"sev2", apply_sla}, {"sev3", apply_sla}, {"sev4", apply_sla}};

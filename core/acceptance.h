@@ -13,7 +13,8 @@ struct Acceptance {
   std::string reason;  ///< checked as a journal note
 };
 
-/// `until` must lie after now and `reason` must be given; usage Errors name --until and --reason.
-Acceptance check_acceptance(Instant until, std::string_view reason, const Clock& clock);
+/// `until` must lie after now, and no further than `longest` (risk.max_acceptance), and
+/// `reason` must be given; usage Errors name --until and --reason.
+Acceptance check_acceptance(Instant until, std::string_view reason, const Clock& clock, const Duration& longest);
 
 }  // namespace cso

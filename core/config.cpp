@@ -71,6 +71,7 @@ std::vector<ConfigEntry> config_entries(const Config& c) {
                                  c.risk_bands.critical)},
       {"risk.review_every", duration_value(c.risk_review_every)},
       {"risk.treat_within", duration_value(c.risk_treat_within)},
+      {"risk.max_acceptance", duration_value(c.risk_max_acceptance)},
       {"policy.review_every", duration_value(c.policy_review_every)},
       {"policy.ack_within", duration_value(c.policy_ack_within)},
   };

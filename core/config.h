@@ -25,6 +25,7 @@ struct Config {
   RiskBands risk_bands;
   Duration risk_review_every{90, 'd'};
   Duration risk_treat_within{30, 'd'};
+  Duration risk_max_acceptance{1, 'y'};  ///< the longest a risk or finding may be accepted for
 
   Duration policy_review_every{12, 'm'};
   Duration policy_ack_within{30, 'd'};

@@ -43,7 +43,8 @@ void run_verify(Context& ctx, const VerbOptions& o) {
 }
 
 void run_accept(Context& ctx, const VerbOptions& o) {
-  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock);
+  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock,
+                                        ctx.config.risk_max_acceptance);
   const std::string reason = std::get<std::string>(
       parse_field_value(finding::kind(), finding::accept_reason, a.reason, "--reason", ctx.clock));
   change_record(ctx, finding_view(ctx), finding_id(o), "finding.accept", "", [&](Record& r) {

@@ -111,6 +111,7 @@ The keys, with their defaults:
                             # a key left out keeps its earlier value
   review_every = "90d"      # default review interval of a risk
   treat_within = "30d"      # an open high/critical risk untreated this long is a problem
+  max_acceptance = "1y"     # the longest --until of risk accept and finding accept
   [policy]
   review_every = "12m"      # default review interval of a policy
   ack_within = "30d"        # time the audience has to acknowledge a published version

@@ -25,6 +25,7 @@ constexpr const char* k_workspace_config = R"(# cso workspace configuration (rea
 # bands = { medium = 5, high = 10, critical = 17 }
 # review_every = "90d"
 # treat_within = "30d"
+# max_acceptance = "1y"
 #
 # [check]
 # warn_within = "14d"

@@ -51,7 +51,8 @@ void run_treat(Context& ctx, const VerbOptions& o) {
 }
 
 void run_accept(Context& ctx, const VerbOptions& o) {
-  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock);
+  const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock,
+                                        ctx.config.risk_max_acceptance);
   change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", a.reason, [&](Record& r) {
     risk::require_status(r, "accept");
     risk::accept(r, a.until, ctx.actor_handle(), ctx.clock);

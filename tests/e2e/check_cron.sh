@@ -87,7 +87,7 @@ at 2026-10-01T09:00:00Z risk treat RSK-15 --strategy transfer --plan "Cyber insu
 at 2026-10-01T09:00:00Z risk add "Treatment due today" --likelihood 2 --impact 2 --review-every 12m   # RSK-16
 at 2026-10-01T09:00:00Z risk treat RSK-16 --strategy avoid --plan "Retire the service" --due 2026-11-27
 at 2026-01-01T09:00:00Z risk add "Critical, accepted" --likelihood 5 --impact 5 --review-every 12m    # RSK-17
-at 2026-01-01T09:00:00Z risk accept RSK-17 --until 2027-06-01 --reason "Board decision"
+at 2026-07-01T09:00:00Z risk accept RSK-17 --until 2027-06-01 --reason "Board decision"
 
 snapshot
 entries=$("$CSO" log --format jsonl | wc -l)
