@@ -16,7 +16,13 @@ if [ "$(id -u)" == 0 ]; then
   chmod 711 "$TMP"
   chmod 755 "$TMP/shared"
   chmod 644 "$db"
-  reader() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/ CSO_DB="$db" CSO_NOW="$CSO_NOW" "$CSO" "$@"; }
+  # The build tree may sit where nobody cannot reach (a clone under /root): run a copy.
+  cp "$CSO" "$TMP/cso-reader"
+  chmod 755 "$TMP/cso-reader"
+  reader() {
+    setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/ CSO_DB="$db" CSO_NOW="$CSO_NOW" \
+      "$TMP/cso-reader" "$@"
+  }
 else
   chmod 555 "$TMP/shared"
   chmod 444 "$db"
