@@ -57,17 +57,17 @@ const std::vector<OwnedKind>& owned_kinds() {
     out.push_back({&policy::kind(),
                    policy::owner,
                    policy::title,
-                   {{policy::status, Op::ne, {policy::status_value(policy::Status::retired)}, {}}},
+                   {{policy::status, Op::ne, {status_value(policy::Status::retired)}, {}}},
                    policy::updated});
     out.push_back({&risk::kind(),
                    risk::owner,
                    risk::title,
-                   {{risk::status, Op::ne, {risk::status_value(risk::Status::closed)}, {}}},
+                   {{risk::status, Op::ne, {status_value(risk::Status::closed)}, {}}},
                    risk::updated});
     out.push_back({&incident::kind(),
                    incident::lead,
                    incident::title,
-                   {{incident::status, Op::ne, {incident::status_value(incident::Status::closed)}, {}}},
+                   {{incident::status, Op::ne, {status_value(incident::Status::closed)}, {}}},
                    incident::updated,
                    move_lead});
     // Accepted findings stay with their owner: the acceptance expires and comes back to them.
@@ -76,14 +76,14 @@ const std::vector<OwnedKind>& owned_kinds() {
                    finding::title,
                    {{finding::status,
                      Op::in,
-                     {finding::status_value(finding::Status::open), finding::status_value(finding::Status::remediating),
-                      finding::status_value(finding::Status::accepted)},
+                     {status_value(finding::Status::open), status_value(finding::Status::remediating),
+                      status_value(finding::Status::accepted)},
                      {}}},
                    finding::updated});
     out.push_back({&audit::kind(),
                    audit::lead,
                    audit::title,
-                   {{audit::status, Op::ne, {audit::status_value(audit::Status::closed)}, {}}},
+                   {{audit::status, Op::ne, {status_value(audit::Status::closed)}, {}}},
                    audit::updated});
     return out;
   }();

@@ -192,7 +192,7 @@ void request_changes(Record& p, Record& v, const Clock& clock) {
 void publish(Record& p, Record& v, Record* in_force, const std::string& effective_date, const Config& config,
              const Clock& clock) {
   if (in_force != nullptr) {
-    in_force->set(policy_version::status, policy_version::status_value(policy_version::Status::superseded));
+    in_force->set(policy_version::status, status_value(policy_version::Status::superseded));
   }
   move_to(v, policy_version::status, k_version_verbs, "publish");
   v.set(policy_version::published, format_instant(clock.now));
@@ -217,7 +217,7 @@ void review(Record& p, const Config& config, const Clock& clock) {
 
 void retire(Record& p, const std::vector<Record*>& versions, const Clock& clock) {
   for (Record* v : versions) {
-    v->set(policy_version::status, policy_version::status_value(policy_version::Status::retired));
+    v->set(policy_version::status, status_value(policy_version::Status::retired));
   }
   p.set(status, status_value(Status::retired));
   p.set_null(pending_version);

@@ -86,6 +86,22 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
 /// no whitespace. This is what the journal records and what verify compares.
 std::string canonical_json(const KindDef& kind, const Record& r);
 
+/// A kind's statuses are an `enum class Status` beside `k_statuses`, the names its status field
+/// lists in the same order; the kind says where they are with `names_of(Status)` and
+/// `field_of(Status)`, and these read them for every kind.
+template <class Status>
+constexpr std::string_view status_name(Status s) {
+  return names_of(s)[static_cast<std::size_t>(s)];
+}
+template <class Status>
+Value status_value(Status s) {
+  return Value{std::string(status_name(s))};
+}
+template <class Status>
+bool has_status(const Record& r, Status s) {
+  return r.text(field_of(s)) == status_name(s);
+}
+
 /// Empty, or only spaces, tabs and line breaks: no title or name at all.
 bool blank(std::string_view text);
 

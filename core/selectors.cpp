@@ -57,17 +57,17 @@ Query all_staff() {
 }
 
 Query active_staff() {
-  return ordered({is(staff::status, staff::status_name(staff::Status::active))});
+  return ordered({is(staff::status, status_name(staff::Status::active))});
 }
 
 Query inactive_staff() {
-  Query q = unordered({is_not(staff::status, staff::status_name(staff::Status::active))});
+  Query q = unordered({is_not(staff::status, status_name(staff::Status::active))});
   q.fields = {staff::handle};
   return q;
 }
 
 Query reports_of(std::string_view manager) {
-  Query q = ordered({is(staff::status, staff::status_name(staff::Status::active)), is(staff::manager, manager)});
+  Query q = ordered({is(staff::status, status_name(staff::Status::active)), is(staff::manager, manager)});
   q.fields = {staff::handle};
   return q;
 }
@@ -80,16 +80,15 @@ Query certs_expiring_by(std::string_view date) {
 }
 
 Query published_policies() {
-  return unordered({is(policy::status, policy::status_name(policy::Status::published))});
+  return unordered({is(policy::status, status_name(policy::Status::published))});
 }
 
 Query policies_review_due(std::string_view horizon) {
-  return unordered(
-      {is(policy::status, policy::status_name(policy::Status::published)), by(policy::next_review, horizon)});
+  return unordered({is(policy::status, status_name(policy::Status::published)), by(policy::next_review, horizon)});
 }
 
 Query policies_published_by(std::string_view date) {
-  return unordered({is(policy::status, policy::status_name(policy::Status::published)), by(policy::published, date)});
+  return unordered({is(policy::status, status_name(policy::Status::published)), by(policy::published, date)});
 }
 
 Query versions_of(std::string_view policy_key) {
@@ -107,39 +106,38 @@ Query acks_of_version(std::string_view policy_key, std::int64_t version) {
 }
 
 Query risks_not_closed() {
-  return ordered({is_not(risk::status, risk::status_name(risk::Status::closed))});
+  return ordered({is_not(risk::status, status_name(risk::Status::closed))});
 }
 
 Query risks_review_due(std::string_view horizon) {
   // Each status not closed by name: a range per status over (status, next_review).
-  return unordered(
-      {any_of(risk::status, {risk::status_name(risk::Status::open), risk::status_name(risk::Status::treating),
-                             risk::status_name(risk::Status::accepted)}),
-       by(risk::next_review, horizon)});
+  return unordered({any_of(risk::status, {status_name(risk::Status::open), status_name(risk::Status::treating),
+                                          status_name(risk::Status::accepted)}),
+                    by(risk::next_review, horizon)});
 }
 
 Query risks_acceptance_due(std::string_view horizon) {
-  return unordered({is(risk::status, risk::status_name(risk::Status::accepted)), by(risk::accepted_until, horizon)});
+  return unordered({is(risk::status, status_name(risk::Status::accepted)), by(risk::accepted_until, horizon)});
 }
 
 Query risks_untreated(std::int64_t min_score, std::string_view created_by) {
-  return unordered({is(risk::status, risk::status_name(risk::Status::open)),
+  return unordered({is(risk::status, status_name(risk::Status::open)),
                     {risk::score, Op::ge, {min_score}, {}},
                     by(risk::created, created_by)});
 }
 
 Query risks_treatment_overdue(std::string_view today) {
-  return unordered({is(risk::status, risk::status_name(risk::Status::treating)), before(risk::due, today)});
+  return unordered({is(risk::status, status_name(risk::Status::treating)), before(risk::due, today)});
 }
 
 Query incidents_running() {
-  return unordered({any_of(incident::status, {incident::status_name(incident::Status::new_),
-                                              incident::status_name(incident::Status::triaged)})});
+  return unordered(
+      {any_of(incident::status, {status_name(incident::Status::new_), status_name(incident::Status::triaged)})});
 }
 
 Query incidents_major_open() {
-  Query q = ordered({is_not(incident::status, incident::status_name(incident::Status::closed)),
-                     any_of(incident::severity, {"sev1", "sev2"})});
+  Query q = ordered(
+      {is_not(incident::status, status_name(incident::Status::closed)), any_of(incident::severity, {"sev1", "sev2"})});
   q.sort = {{incident::severity, false}};
   return q;
 }
@@ -157,24 +155,23 @@ Query findings_of(std::string_view audit_key) {
 }
 
 Query findings_open_of(std::string_view audit_key) {
-  return ordered(
-      {is(finding::audit, audit_key), any_of(finding::status, {finding::status_name(finding::Status::open),
-                                                               finding::status_name(finding::Status::remediating)})});
+  return ordered({is(finding::audit, audit_key), any_of(finding::status, {status_name(finding::Status::open),
+                                                                          status_name(finding::Status::remediating)})});
 }
 
 Query findings_past_due(std::string_view today) {
-  return unordered({any_of(finding::status, {finding::status_name(finding::Status::open),
-                                             finding::status_name(finding::Status::remediating)}),
-                    before(finding::due, today)});
+  return unordered(
+      {any_of(finding::status, {status_name(finding::Status::open), status_name(finding::Status::remediating)}),
+       before(finding::due, today)});
 }
 
 Query findings_acceptance_expired(std::string_view today) {
   return unordered(
-      {is(finding::status, finding::status_name(finding::Status::accepted)), before(finding::accepted_until, today)});
+      {is(finding::status, status_name(finding::Status::accepted)), before(finding::accepted_until, today)});
 }
 
 Query active_courses() {
-  return ordered({is(training::course::status, training::course::status_name(training::course::Status::active))});
+  return ordered({is(training::course::status, status_name(training::course::Status::active))});
 }
 
 Query assignments_of(std::string_view course_key) {

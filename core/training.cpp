@@ -79,7 +79,7 @@ Record make_course(const NewCourse& n, const Config& config, const Clock& clock)
   if (n.min_score) {
     r.set(course::min_score, *n.min_score);
   }
-  r.set(course::status, course::status_value(course::Status::active));
+  r.set(course::status, status_value(course::Status::active));
   r.set(course::created, format_instant(clock.now));
   touch(r, clock);
   return r;
@@ -99,14 +99,14 @@ void require_status(const Record& c, std::string_view verb) {
   if (verb != "edit" && verb != "retire" && verb != "assign") {
     throw std::logic_error("training::require_status: unknown verb " + std::string(verb));
   }
-  if (!course::has_status(c, course::Status::active)) {
+  if (!has_status(c, course::Status::active)) {
     throw conflict_error("{} is {}; 'train {}' needs a course that is active", display_key(k_course, c),
                          c.text(course::status), verb);
   }
 }
 
 void retire(Record& c, const Clock& clock) {
-  c.set(course::status, course::status_value(course::Status::retired));
+  c.set(course::status, status_value(course::Status::retired));
   touch(c, clock);
 }
 

@@ -43,14 +43,12 @@ const KindDef& kind();
 /// Status, so a misspelt one does not compile.
 enum class Status : std::uint8_t { active, retired };
 inline constexpr std::array<std::string_view, 2> k_statuses{"active", "retired"};
-constexpr std::string_view status_name(Status s) {
-  return k_statuses[static_cast<std::size_t>(s)];
+/// Where Status's names and field are (see status_name in core/record.h).
+constexpr const auto& names_of(Status) {
+  return k_statuses;
 }
-inline Value status_value(Status s) {
-  return Value{std::string(status_name(s))};
-}
-inline bool has_status(const Record& r, Status s) {
-  return r.text(status) == status_name(s);
+constexpr std::size_t field_of(Status) {
+  return status;
 }
 
 struct ListFilter {

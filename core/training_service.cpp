@@ -74,7 +74,7 @@ Attempt complete(Transaction& tx, const Record& course, const std::string& handl
                  std::optional<std::int64_t> score, const Config& config) {
   const std::string key = display_key(course::kind(), course);
   const auto latest = latest_assignment(tx, key, handle);
-  if ((!latest || !is_open(*latest)) && !course::has_status(course, course::Status::active)) {
+  if ((!latest || !is_open(*latest)) && !has_status(course, course::Status::active)) {
     throw conflict_error(
         "{} is {} and {} has no open assignment of it; 'train complete' records an unassigned "
         "completion only for a course that is active",

@@ -16,7 +16,7 @@ View audit_view() {
               nullptr,
               {},
               [](std::size_t field, const Record& r) {
-                return field == audit::status && audit::has_status(r, audit::Status::closed) ? Style::dim : Style::none;
+                return field == audit::status && has_status(r, audit::Status::closed) ? Style::dim : Style::none;
               }};
 }
 

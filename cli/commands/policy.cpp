@@ -24,7 +24,7 @@ View policy_view() {
               nullptr,
               {},
               [](std::size_t field, const Record& r) {
-                if (field == policy::status && policy::has_status(r, policy::Status::retired)) {
+                if (field == policy::status && has_status(r, policy::Status::retired)) {
                   return Style::dim;
                 }
                 return field == policy::pending_status ? Style::yellow : Style::none;
@@ -155,7 +155,7 @@ void apply_edit(Context& ctx, Transaction& tx, Record& p, const Changes& changes
     edit_body(ctx, tx, p, std::move(*body), std::move(summary));
   } else if (summary) {
     auto open = policy::open_version_record(tx, p);
-    if (!open || !policy_version::has_status(*open, policy_version::Status::draft)) {
+    if (!open || !has_status(*open, policy_version::Status::draft)) {
       throw usage_error("--summary: describes a change of the body; give --body or --body-file with it");
     }
     open->set(policy_version::summary, std::move(*summary));

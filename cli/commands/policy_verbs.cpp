@@ -44,7 +44,7 @@ void run_publish(Context& ctx, const VerbOptions& o) {
                                     : format_date(ctx.clock.now);
   change_open(ctx, o, "publish", "", [&](Record& p, Record& v, Transaction& tx) {
     std::optional<Record> in_force;
-    if (policy::has_status(p, policy::Status::published)) {
+    if (has_status(p, policy::Status::published)) {
       in_force = policy::get_version(tx, p, p.integer(policy::version));
     }
     policy::publish(p, v, in_force ? &*in_force : nullptr, effective, ctx.config, ctx.clock);
@@ -60,7 +60,7 @@ void run_retire(Context& ctx, const VerbOptions& o) {
   Record p = policy::get_policy(*tx, o.id);
   policy::require_status(p, "retire");
   std::vector<Record> versions;
-  if (policy::has_status(p, policy::Status::published)) {
+  if (has_status(p, policy::Status::published)) {
     versions.push_back(policy::get_version(*tx, p, p.integer(policy::version)));
   }
   if (auto open = policy::open_version_record(*tx, p)) {

@@ -19,8 +19,7 @@ View staff_view() {
               nullptr,
               {},
               [](std::size_t field, const Record& r) {
-                return field == staff::status && !staff::has_status(r, staff::Status::active) ? Style::dim
-                                                                                              : Style::none;
+                return field == staff::status && !has_status(r, staff::Status::active) ? Style::dim : Style::none;
               }};
 }
 
@@ -43,7 +42,7 @@ constexpr std::array<EditOption, 6> k_fields{{
 void run_add(Context& ctx, const std::string& handle_text, const EditFlags& flags) {
   Record r = empty_record(staff::kind());
   r.set(staff::handle, staff::parse_handle(handle_text, "HANDLE"));
-  r.set(staff::status, staff::status_value(staff::Status::active));
+  r.set(staff::status, status_value(staff::Status::active));
   const Changes changes = flags.parse(ctx);
   auto tx = ctx.store().begin(ctx.actor());
   staff::edit(*tx, r, changes);

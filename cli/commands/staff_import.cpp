@@ -72,7 +72,7 @@ void run_import(Context& ctx, const std::string& path) {
         person.set(f, r.values.values[f]);
       }
       if (!existing) {
-        person.set(staff::status, staff::status_value(staff::Status::active));
+        person.set(staff::status, status_value(staff::Status::active));
         tx.insert(staff::kind(), person, "staff.add", note);
         ++counts.added;
       } else if (canonical_json(staff::kind(), person) != canonical_json(staff::kind(), *existing)) {

@@ -93,7 +93,7 @@ std::string person(const People& staff, const ImportRow& row) {
 void run_import(Context& ctx, const std::string& id, const std::string& path) {
   const Record c = training::course_or_throw(ctx.store(), id);
   const std::string key = display_key(course::kind(), c);
-  if (!course::has_status(c, course::Status::active)) {
+  if (!has_status(c, course::Status::active)) {
     throw conflict_error("{} is {}; 'train import' needs a course that is active", key, c.text(course::status));
   }
   const People staff = people(ctx);

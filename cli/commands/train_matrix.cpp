@@ -46,7 +46,7 @@ Matrix read_matrix(Context& ctx, const Options& o) {
   std::set<std::string> in_audience;
   std::vector<std::map<std::string, Record>> latest;
   for (const auto& c : m.courses) {
-    if (course::has_status(c, course::Status::active)) {  // a retired course is no one's to take any more
+    if (has_status(c, course::Status::active)) {  // a retired course is no one's to take any more
       ctx.store().each(staff::kind(), audience_query(c.text(course::audience)),
                        [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
     }
