@@ -2,6 +2,7 @@
 // Helpers shared by the unit tests.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 
 #include "core/error.h"
@@ -19,6 +20,17 @@ std::string usage_message(F f) {
   }
   FAIL("expected a usage error");
   return {};
+}
+
+/// The exit code of the Error `f` throws; fails the test if it throws none.
+inline ExitCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  FAIL("expected an error");
+  return ExitCode::runtime;
 }
 
 }  // namespace cso::test

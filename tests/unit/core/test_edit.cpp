@@ -17,6 +17,7 @@
 #include "tests/unit/test_support.h"
 
 using namespace cso;
+using test::code_of;
 using namespace std::string_literals;
 
 namespace {
@@ -25,16 +26,6 @@ constexpr Instant k_now = 1795770000;  // 2026-11-27T09:00:00Z
 const Clock k_clock{k_now};
 const Clock k_later{k_now + 3600};
 const Actor k_actor{"carol", k_now};
-
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  FAIL("expected an error");
-  return ExitCode::runtime;
-}
 
 Record a_risk() {
   risk::NewRisk n;

@@ -19,8 +19,10 @@
 #include "core/staff_service.h"
 #include "core/training_service.h"
 #include "storage/open.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
+using test::code_of;
 using namespace std::string_literals;
 
 namespace {
@@ -29,16 +31,6 @@ constexpr Instant k_now = 1795770000;  // 2026-11-27T09:00:00Z
 constexpr Instant k_day = 86400;
 const Clock k_clock{k_now};
 const Actor k_actor{"carol", k_now};
-
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  FAIL("expected an error");
-  return ExitCode::runtime;
-}
 
 /// A store with alice, bob (active) and eve (offboarded).
 std::unique_ptr<Store> people() {
