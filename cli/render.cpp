@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "core/error.h"
+#include "core/staff_service.h"
 #include "core/store.h"
 
 namespace cso::cli {
@@ -116,14 +117,29 @@ void print_changed(Context& ctx, const View& view, Record r) {
 
 namespace cso::cli {
 
-void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
-                   const std::function<void(Record&)>& mutate) {
+namespace {
+
+void apply_change(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                  const std::function<void(Record&, Transaction&)>& mutate) {
   auto tx = ctx.store().begin(ctx.actor());
   Record r = tx->get_or_throw(view.kind, key);
-  mutate(r);
+  mutate(r, *tx);
   tx->update(view.kind, r, action, note);
   tx->commit();
   print_changed(ctx, view, std::move(r));
+}
+
+}  // namespace
+
+void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                   const std::function<void(Record&)>& mutate) {
+  apply_change(ctx, view, key, action, note, [&](Record& r, Transaction&) { mutate(r); });
+}
+
+void sign_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                 const std::function<void(Record&, const std::string& signer)>& sign) {
+  apply_change(ctx, view, key, action, note,
+               [&](Record& r, Transaction& tx) { sign(r, staff::require_signer(tx, ctx.actor_handle())); });
 }
 
 }  // namespace cso::cli

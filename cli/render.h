@@ -45,4 +45,9 @@ namespace cso::cli {
 void change_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
                    const std::function<void(Record&)>& mutate);
 
+/// change_record for a sign-off (SPEC §1): the acting person must be active staff
+/// (staff::require_signer, after the record is found); `sign` gets their handle.
+void sign_record(Context& ctx, const View& view, const Value& key, std::string_view action, std::string_view note,
+                 const std::function<void(Record&, const std::string& signer)>& sign);
+
 }  // namespace cso::cli

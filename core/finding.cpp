@@ -162,10 +162,7 @@ void resolve(Record& r, std::string new_resolution, const Clock& clock) {
 }
 
 void verify(Record& r, std::string_view verifier, const Clock& clock) {
-  if (verifier == r.text(owner)) {
-    throw conflict_error("{} is owned by {}; its owner cannot verify it: someone else must ('--as HANDLE')",
-                         display_key(k_kind, r), verifier);
-  }
+  forbid_owner(k_kind, r, owner, verifier, "verify");
   move_to(r, status, k_verbs, "verify");
   r.set(verified_by, std::string(verifier));
   r.set(verified_at, format_instant(clock.now));
@@ -173,6 +170,7 @@ void verify(Record& r, std::string_view verifier, const Clock& clock) {
 }
 
 void accept(Record& r, std::string until, std::string_view approver, std::string reason, const Clock& clock) {
+  forbid_owner(k_kind, r, owner, approver, "accept");
   move_to(r, status, k_verbs, "accept");
   r.set(accepted_by, std::string(approver));
   r.set(accepted_until, std::move(until));

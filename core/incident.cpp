@@ -1,5 +1,7 @@
 #include "core/incident.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -252,10 +254,33 @@ void advance(Record& r, std::string_view to, Instant at, const Clock& clock, std
   touch(r, clock);
 }
 
-void close(Record& r, std::string_view how, Instant at, const Clock& clock, std::vector<Event>& events) {
+void close(Record& r, const Closing& c, Instant at, const Clock& clock, std::vector<Event>& events) {
+  require_status(r, "close");
+  const bool serious = r.text(severity) == "sev1" || r.text(severity) == "sev2";
+  if (serious && c.outcome == "true_positive") {
+    std::vector<std::string_view> missing;
+    if (!c.root_cause && r.is_null(root_cause)) {
+      missing.push_back("--root-cause");
+    }
+    if (!c.lessons && r.is_null(lessons)) {
+      missing.push_back("--lessons");
+    }
+    if (!missing.empty()) {
+      throw usage_error(
+          "{}: {} is a {} true positive; closing it needs the root cause and the lessons learned (a post-incident "
+          "review)",
+          fmt::join(missing, " and "), display_key(k_kind, r), r.text(severity));
+    }
+  }
   advance(r, "closed", at, clock, events);
-  events.back().text += " (" + std::string(how) + ")";
-  r.set(outcome, std::string(how));
+  events.back().text += " (" + c.outcome + ")";
+  r.set(outcome, c.outcome);
+  if (c.root_cause) {
+    r.set(root_cause, *c.root_cause);
+  }
+  if (c.lessons) {
+    r.set(lessons, *c.lessons);
+  }
 }
 
 void reopen(Record& r, Instant at, const Clock& clock, std::vector<Event>& events) {

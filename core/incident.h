@@ -108,7 +108,15 @@ void set_notify(Record& r, const Duration& within, Instant at, std::vector<Event
 /// Moves to `to` (triaged, contained, eradicated, recovered or closed) at `at`, after
 /// require_status(verb) and check_phase_time.
 void advance(Record& r, std::string_view to, Instant at, const Clock& clock, std::vector<Event>& events);
-void close(Record& r, std::string_view outcome, Instant at, const Clock& clock, std::vector<Event>& events);
+/// How an incident is closed: its outcome and, from the post-incident review, what caused it
+/// and what was learned (kept when not given).
+struct Closing {
+  std::string outcome;
+  std::optional<std::string> root_cause, lessons;
+};
+/// A sev1 or sev2 true positive needs its root cause and lessons, given now or recorded
+/// before: a usage Error naming the missing flags otherwise.
+void close(Record& r, const Closing& c, Instant at, const Clock& clock, std::vector<Event>& events);
 void reopen(Record& r, Instant at, const Clock& clock, std::vector<Event>& events);
 /// Records that the notification was made; a conflict Error without a deadline or if already made.
 void notified(Record& r, Instant at, const Clock& clock, std::vector<Event>& events);

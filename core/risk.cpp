@@ -2,6 +2,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -180,15 +181,34 @@ void require_status(const Record& r, std::string_view verb) {
 }
 
 void assess(Record& r, std::int64_t l, std::int64_t i, bool residual, const Clock& clock) {
+  Record next = r;
   if (residual) {
-    r.set(residual_likelihood, l);
-    r.set(residual_impact, i);
+    next.set(residual_likelihood, l);
+    next.set(residual_impact, i);
   } else {
-    r.set(likelihood, l);
-    r.set(impact, i);
-    r.set(score, l * i);
+    next.set(likelihood, l);
+    next.set(impact, i);
+    next.set(score, l * i);
   }
+  if (auto problem = residual_above_inherent(next, display_key(k_kind, r))) {
+    throw conflict_error("{}", *problem);
+  }
+  r = std::move(next);
   touch(r, clock);
+}
+
+std::optional<std::string> residual_above_inherent(const Record& r, std::string_view subject) {
+  for (const auto& [inherent, residual] :
+       {std::pair{likelihood, residual_likelihood}, std::pair{impact, residual_impact}}) {
+    if (!r.is_null(residual) && r.integer(residual) > r.integer(inherent)) {
+      return fmt::format(
+          "{}'s residual {} ({}) would be above its inherent {} ({}): the rating after treatment is at most the "
+          "one before it",
+          subject, k_kind.fields[inherent].name, r.integer(residual), k_kind.fields[inherent].name,
+          r.integer(inherent));
+    }
+  }
+  return std::nullopt;
 }
 
 void treat(Record& r, std::string_view strategy, std::string new_plan, std::optional<std::string> new_due,
@@ -205,6 +225,7 @@ void treat(Record& r, std::string_view strategy, std::string new_plan, std::opti
 }
 
 void accept(Record& r, std::string until, std::string_view approver, const Clock& clock) {
+  forbid_owner(k_kind, r, owner, approver, "accept");
   move_to(r, status, k_verbs, "accept");
   r.set(treatment, std::string("accept"));
   r.set(accepted_by, std::string(approver));

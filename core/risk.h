@@ -83,7 +83,12 @@ Record make(const NewRisk& n, const Config& config, const Clock& clock);
 /// Which statuses allow a verb; throws a conflict Error naming them if `r` is in another.
 void require_status(const Record& r, std::string_view verb);
 
+/// A new inherent or (with `residual`) residual rating. The residual rating is the one after
+/// treatment, so never above the inherent one: a conflict Error naming the part otherwise.
 void assess(Record& r, std::int64_t likelihood, std::int64_t impact, bool residual, const Clock& clock);
+/// What breaks that rule in `r` (`subject` names it: "RSK-3", "the row"), if anything: a
+/// conflict for assess, bad input for an import.
+std::optional<std::string> residual_above_inherent(const Record& r, std::string_view subject);
 void treat(Record& r, std::string_view strategy, std::string plan, std::optional<std::string> due, const Clock& clock);
 void accept(Record& r, std::string until, std::string_view approver, const Clock& clock);
 void review(Record& r, const Config& config, const Clock& clock);

@@ -1,5 +1,6 @@
 #include "core/staff.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/error.h"
@@ -62,6 +63,25 @@ std::string parse_name(std::string_view text, std::string_view what) {
     throw usage_error("{}: a staff member needs a name", what);
   }
   return std::get<std::string>(parse_field_value(k_kind, name, text, what, Clock{}));
+}
+
+void require_no_manager_cycle(const std::string& person, const ManagerOf& manager_of, std::string_view what) {
+  std::vector<std::string> chain{person};
+  for (std::string m = manager_of(person); !m.empty(); m = manager_of(m)) {
+    const bool back = m == person;
+    chain.push_back(m);
+    if (back) {
+      std::string path;
+      for (const auto& h : chain) {
+        path += path.empty() ? h : " → " + h;
+      }
+      throw conflict_error("{}: managers would form a cycle ({}); someone in it must report to someone else", what,
+                           path);
+    }
+    if (std::find(chain.begin(), chain.end() - 1, m) != chain.end() - 1) {
+      return;  // a cycle above `person`, not through them: reported for whoever closes it
+    }
+  }
 }
 
 void offboard(Record& person, const std::string& left_on, const std::string& today) {

@@ -2,6 +2,7 @@
 // Staff: the security team and everyone in scope of policies and training (SPEC §4 staff).
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ Query make_query(const ListFilter& f);
 std::string parse_handle(std::string_view text, std::string_view what);
 /// A person's name: any text but an empty one.
 std::string parse_name(std::string_view text, std::string_view what);
+
+/// Who manages whom: a handle's manager, "" for none.
+using ManagerOf = std::function<std::string(const std::string& handle)>;
+/// A conflict Error naming the cycle ("a → b → a") when following managers up from `person`
+/// comes back to them; `what` is the flag or file cell that set the manager.
+void require_no_manager_cycle(const std::string& person, const ManagerOf& manager_of, std::string_view what);
 
 /// Marks an active person inactive as of `left` (a stored date). A conflict Error if they are
 /// already inactive; a usage Error naming --on if `left` is before they started or after

@@ -21,6 +21,16 @@ void edit(Reader& reader, Record& person, const Changes& changes) {
     throw not_found_error("--manager: no staff member '{}'; add them first with 'cso staff add {} --name NAME'", *boss,
                           *boss);
   }
+  require_no_manager_cycle(
+      person.text(handle),
+      [&](const std::string& h) {
+        if (h == person.text(handle)) {
+          return *boss;
+        }
+        const auto other = reader.get(kind(), Value{h});
+        return other ? other->text(manager) : std::string();
+      },
+      "--manager");
 }
 
 std::string require_active(Reader& reader, std::string_view handle, std::string_view what) {
@@ -33,6 +43,20 @@ std::string require_active(Reader& reader, std::string_view handle, std::string_
     throw conflict_error("{}: '{}' is not active (offboarded); name an active staff member", what, h);
   }
   return h;
+}
+
+std::string require_signer(Reader& reader, std::string_view handle) {
+  constexpr std::string_view k_how =
+      "a sign-off needs an acting person who is active staff; say who is acting with --as HANDLE, CSO_ACTOR or "
+      "user.handle in config";
+  const auto person = reader.get(kind(), Value{std::string(handle)});
+  if (!person) {
+    throw conflict_error("'{}' is not on the staff list: {}", handle, k_how);
+  }
+  if (!has_status(*person, Status::active)) {
+    throw conflict_error("'{}' was offboarded: {}", handle, k_how);
+  }
+  return std::string(handle);
 }
 
 std::vector<std::string> audience_members(Reader& reader, std::string_view audience) {

@@ -14,6 +14,10 @@ namespace cso::staff {
 /// conflict when they were offboarded. Errors name `what` (the flag).
 std::string require_active(Reader& reader, std::string_view handle, std::string_view what);
 
+/// The acting person of a sign-off (SPEC §1: approve, publish, accept, verify…): `handle` when
+/// it names an active staff member, else a conflict naming it and saying how to act as someone.
+std::string require_signer(Reader& reader, std::string_view handle);
+
 /// `staff add` and `staff edit`: sets what changed on `person`. A manager must be someone
 /// else who is on the staff list (read from `reader`).
 void edit(Reader& reader, Record& person, const Changes& changes);

@@ -214,7 +214,7 @@ std::vector<Record> sync_course(const Record& c, const std::vector<std::string>&
 
 Attempt record_attempt(const Record& c, const std::optional<Record>& latest, std::string_view handle,
                        const std::string& on, std::optional<std::int64_t> score, const Config& config,
-                       std::string_view score_what) {
+                       std::string_view score_what, Repeat repeat) {
   const auto min = c.opt_integer(course::min_score);
   if (min && !score) {
     throw usage_error("{}: {} has a passing score ({}); give the score of the attempt", score_what,
@@ -234,7 +234,8 @@ Attempt record_attempt(const Record& c, const std::optional<Record>& latest, std
   }
   Record& a = out.assignment;
   if (min && *score < *min) {
-    if (!out.created && a.text(assignment::attempted_on) == on && a.opt_integer(assignment::score) == score) {
+    if (repeat == Repeat::same_attempt && !out.created && a.text(assignment::attempted_on) == on &&
+        a.opt_integer(assignment::score) == score) {
       return out;  // the same failed attempt, recorded before (an LMS export imported twice)
     }
     a.set(assignment::attempts, a.integer(assignment::attempts) + 1);

@@ -152,9 +152,12 @@ struct Attempt {
 /// - with none open, a new cycle is opened on `on` (due after due_within) and gets it, unless
 ///   the latest assignment was completed on or after `on` (unchanged: already recorded).
 /// A course with min_score needs a score (usage Error naming `score_what`).
+/// A failed attempt with the same date and score as the one recorded last is another attempt
+/// when typed (`train complete`), and the same one when imported again (an LMS export).
+enum class Repeat { another_attempt, same_attempt };
 Attempt record_attempt(const Record& course, const std::optional<Record>& latest, std::string_view handle,
                        const std::string& on, std::optional<std::int64_t> score, const Config& config,
-                       std::string_view score_what);
+                       std::string_view score_what, Repeat repeat);
 
 // ---- rates
 

@@ -80,7 +80,11 @@ Attempt complete(Transaction& tx, const Record& course, const std::string& handl
         "completion only for a course that is active",
         key, course.text(course::status), handle);
   }
-  auto attempt = record_attempt(course, latest, handle, on, score, config, "--score");
+  if (latest && is_open(*latest) && on < latest->text(a::assigned_on)) {
+    throw usage_error("--on: {} is before {} was assigned {} ({}, on {})", on, handle, key, latest->text(a::key),
+                      latest->text(a::assigned_on));
+  }
+  auto attempt = record_attempt(course, latest, handle, on, score, config, "--score", Repeat::another_attempt);
   if (attempt.outcome == Outcome::unchanged) {
     throw conflict_error("{} already completed {} on {} ({}); nothing to record", handle, key,
                          attempt.assignment.text(a::completed_on), attempt.assignment.text(a::key));

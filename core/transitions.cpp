@@ -53,4 +53,12 @@ void require_one_of(std::string_view key, std::string_view current, std::string_
   throw conflict_error("{} is {}; '{}' needs {} that is {}", key, current, command, noun, or_list(from));
 }
 
+void forbid_owner(const KindDef& kind, const Record& r, std::size_t owner_field, std::string_view actor,
+                  std::string_view verb) {
+  if (actor == r.text(owner_field)) {
+    throw conflict_error("{} is owned by {}; its owner cannot {} it: someone else must ('--as HANDLE')",
+                         display_key(kind, r), actor, verb);
+  }
+}
+
 }  // namespace cso

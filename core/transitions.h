@@ -35,4 +35,9 @@ std::span<const std::string_view> statuses_for(std::span<const VerbRule> rules, 
 void require_one_of(std::string_view key, std::string_view current, std::string_view command, std::string_view noun,
                     std::span<const std::string_view> from);
 
+/// Separation of duties: a conflict Error when `actor` owns `r` (its `owner_field`), for a verb
+/// someone else must do: "<key> is owned by <actor>; its owner cannot <verb> it: someone else must".
+void forbid_owner(const KindDef& kind, const Record& r, std::size_t owner_field, std::string_view actor,
+                  std::string_view verb);
+
 }  // namespace cso

@@ -36,9 +36,9 @@ void run_resolve(Context& ctx, const VerbOptions& o) {
 
 void run_verify(Context& ctx, const VerbOptions& o) {
   const std::string note = parse_note(o.note.value, "--note");
-  change_record(ctx, finding_view(ctx), finding_id(o), "finding.verify", note, [&](Record& r) {
+  sign_record(ctx, finding_view(ctx), finding_id(o), "finding.verify", note, [&](Record& r, const std::string& signer) {
     finding::require_status(r, "verify");
-    finding::verify(r, ctx.actor_handle(), ctx.clock);
+    finding::verify(r, signer, ctx.clock);
   });
 }
 
@@ -47,9 +47,9 @@ void run_accept(Context& ctx, const VerbOptions& o) {
                                         ctx.config.risk_max_acceptance);
   const std::string reason = std::get<std::string>(
       parse_field_value(finding::kind(), finding::accept_reason, a.reason, "--reason", ctx.clock));
-  change_record(ctx, finding_view(ctx), finding_id(o), "finding.accept", "", [&](Record& r) {
+  sign_record(ctx, finding_view(ctx), finding_id(o), "finding.accept", "", [&](Record& r, const std::string& signer) {
     finding::require_status(r, "accept");
-    finding::accept(r, a.until, ctx.actor_handle(), reason, ctx.clock);
+    finding::accept(r, a.until, signer, reason, ctx.clock);
   });
 }
 
@@ -84,7 +84,8 @@ void setup_finding_verbs(CLI::App* finding, Context& ctx) {
   bind(v, o->note, "--note", "how the fix was checked (journalled)");
   v->callback([&ctx, o] { run_verify(ctx, *o); });
 
-  CLI::App* a = verb(finding, "accept", "accept it until a date (you are the approver); also renews an acceptance", *o);
+  CLI::App* a = verb(finding, "accept",
+                     "accept it until a date (you are the approver, not its owner); also renews an acceptance", *o);
   a->add_option("--until", o->until, "when the acceptance expires (in the future)")->required();
   bind(a, o->reason, "--reason", "why it is accepted").option->required();
   a->callback([&ctx, o] { run_accept(ctx, *o); });

@@ -58,19 +58,19 @@ void run_close(Context& ctx, const VerbOptions& o) {
   const Instant at = time_option(ctx, o.at, "--at");
   const Value outcome = parse_field_value(incident::kind(), incident::outcome, o.outcome.value, "--outcome", ctx.clock);
   const auto optional_text = [&](const TextOption& opt, std::size_t field, const char* what) {
-    return opt.given() ? std::optional(parse_field_value(incident::kind(), field, opt.value, what, ctx.clock))
-                       : std::nullopt;
+    if (!opt.given()) {
+      return std::optional<std::string>();
+    }
+    if (blank(opt.value)) {
+      throw usage_error("{}: give the text; it cannot be empty", what);
+    }
+    return std::optional(std::get<std::string>(parse_field_value(incident::kind(), field, opt.value, what, ctx.clock)));
   };
-  const auto root_cause = optional_text(o.root_cause, incident::root_cause, "--root-cause");
-  const auto lessons = optional_text(o.lessons, incident::lessons, "--lessons");
+  const incident::Closing closing{std::get<std::string>(outcome),
+                                  optional_text(o.root_cause, incident::root_cause, "--root-cause"),
+                                  optional_text(o.lessons, incident::lessons, "--lessons")};
   change_incident(ctx, incident_id(o), "incident.close", "", [&](Record& r, std::vector<incident::Event>& events) {
-    incident::close(r, std::get<std::string>(outcome), at, ctx.clock, events);
-    if (root_cause) {
-      r.set(incident::root_cause, *root_cause);
-    }
-    if (lessons) {
-      r.set(incident::lessons, *lessons);
-    }
+    incident::close(r, closing, at, ctx.clock, events);
   });
 }
 

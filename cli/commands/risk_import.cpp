@@ -44,6 +44,9 @@ void run_import(Context& ctx, const std::string& path) {
     if (r.text(risk::title).empty()) {
       throw usage_error("{}: a value is required", row.where(risk::title));
     }
+    if (auto problem = risk::residual_above_inherent(r, "the row")) {
+      throw usage_error("{}:{}: {}", row.source, row.line, *problem);
+    }
     row.row_located([&] { risk::complete_imported(r, ctx.config, ctx.clock); });
     tx.insert(risk::kind(), r, "risk.import");
   });

@@ -53,15 +53,15 @@ void run_treat(Context& ctx, const VerbOptions& o) {
 void run_accept(Context& ctx, const VerbOptions& o) {
   const Acceptance a = check_acceptance(parse_when(o.until, ctx.clock, "--until"), o.reason.value, ctx.clock,
                                         ctx.config.risk_max_acceptance);
-  change_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", a.reason, [&](Record& r) {
+  sign_record(ctx, risk_view(ctx), risk_id(o), "risk.accept", a.reason, [&](Record& r, const std::string& signer) {
     risk::require_status(r, "accept");
-    risk::accept(r, a.until, ctx.actor_handle(), ctx.clock);
+    risk::accept(r, a.until, signer, ctx.clock);
   });
 }
 
 void run_simple(Context& ctx, const VerbOptions& o, std::string_view verb, std::string_view note,
                 void (*apply)(Record&, const Context&)) {
-  const std::string checked = parse_note(note, verb == "close" ? "--reason" : "--note");
+  const std::string checked = parse_note(note, "--reason");
   change_record(ctx, risk_view(ctx), risk_id(o), fmt::format("risk.{}", verb), checked, [&](Record& r) {
     risk::require_status(r, verb);
     apply(r, ctx);
@@ -92,16 +92,19 @@ void setup_risk_verbs(CLI::App* risk, Context& ctx) {
   bind(t, o->due, "--due", "when the treatment is due");
   t->callback([&ctx, o] { run_treat(ctx, *o); });
 
-  CLI::App* c = verb(risk, "accept", "accept a risk until a date (you are the approver)", *o);
+  CLI::App* c = verb(risk, "accept", "accept a risk until a date (you are the approver, not its owner)", *o);
   c->add_option("--until", o->until, "when the acceptance expires")->required();
   bind(c, o->reason, "--reason", "why the risk is accepted").option->required();
   c->callback([&ctx, o] { run_accept(ctx, *o); });
 
-  CLI::App* r = verb(risk, "review", "record a periodic review; advances next_review", *o);
+  CLI::App* r = verb(risk, "review", "record a periodic review (you are the reviewer); advances next_review", *o);
   bind(r, o->note, "--note", "what the review found");
   r->callback([&ctx, o] {
-    run_simple(ctx, *o, "review", o->note.value,
-               [](Record& rec, const Context& cx) { risk::review(rec, cx.config, cx.clock); });
+    const std::string note = parse_note(o->note.value, "--note");
+    sign_record(ctx, risk_view(ctx), risk_id(*o), "risk.review", note, [&](Record& rec, const std::string&) {
+      risk::require_status(rec, "review");
+      risk::review(rec, ctx.config, ctx.clock);
+    });
   });
 
   CLI::App* cl = verb(risk, "close", "close a risk", *o);

@@ -1,4 +1,5 @@
 // `cso staff import FILE.csv`: an HR export, inserted or updated by handle, all rows or none.
+#include <algorithm>
 #include <ostream>
 #include <unordered_map>
 
@@ -63,6 +64,24 @@ void run_import(Context& ctx, const std::string& path) {
       const std::string& m = r.values.text(staff::manager);
       if (!m.empty() && !line_of.contains(m) && !tx.get(staff::kind(), Value{m})) {
         throw usage_error("{}: no staff member '{}' in the database or the file", r.manager_where, m);
+      }
+    }
+    // Managers as they will be: the file's where it says, else the database's.
+    std::unordered_map<std::string, const Row*> row_of;
+    for (const auto& r : rows) {
+      row_of.emplace(r.values.text(staff::handle), &r);
+    }
+    const bool file_has_managers = std::find(columns.begin(), columns.end(), staff::manager) != columns.end();
+    const auto manager_of = [&](const std::string& h) {
+      if (const auto row = row_of.find(h); row != row_of.end() && file_has_managers) {
+        return row->second->values.text(staff::manager);
+      }
+      const auto person = tx.get(staff::kind(), Value{h});
+      return person ? person->text(staff::manager) : std::string();
+    };
+    for (const auto& r : rows) {
+      if (!r.manager_where.empty()) {
+        staff::require_no_manager_cycle(r.values.text(staff::handle), manager_of, r.manager_where);
       }
     }
     for (auto& r : rows) {

@@ -111,7 +111,8 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
     }
     const auto latest = training::latest_assignment(tx, key, handle);
     auto attempt = row.located(training::file_score, [&] {
-      return training::record_attempt(c, latest, handle, on, score, ctx.config, "score");
+      return training::record_attempt(c, latest, handle, on, score, ctx.config, "score",
+                                      training::Repeat::same_attempt);
     });
     switch (attempt.outcome) {
       case training::Outcome::unchanged:

@@ -39,15 +39,15 @@ expect_exit 2 cso check --only finding.overdue --format json
 
 # Resolving or verifying ends the problem; accepting until later does too.
 ok cso audit finding resolve 5 --note "fixed"
-ok cso audit finding accept 3 --until +7d --reason "Waiting for the vendor"
-ok cso audit finding accept 4 --until 2026-12-10 --reason "r"
+ok cso --as bob audit finding accept 3 --until +7d --reason "Waiting for the vendor"
+ok cso --as bob audit finding accept 4 --until 2026-12-10 --reason "r"
 ok cso check --only finding.overdue
 out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cso --as alice audit finding verify 5
 ok cso check --only finding.overdue
 
 # An acceptance past its date is overdue again (a critical finding: CRITICAL).
-ok cso audit finding accept 1 --until +5d --reason "r"
+ok cso --as alice audit finding accept 1 --until +5d --reason "r"
 CSO_NOW=2026-12-02T09:00:00Z expect_exit 2 "$CSO" check --only finding.overdue
 out_lacks "FND-1"
 out_has 'CRITICAL finding.overdue FND-2 "Due later" high finding due 2026-11-28 (4 days ago)'
@@ -60,7 +60,7 @@ out_has "WARNING finding.overdue FND-3 \"Low late\" low finding acceptance expir
 out_has "WARNING finding.overdue FND-4 \"Medium late\" medium finding acceptance expired 2026-12-10 (2 days ago)"
 out_has "CRITICAL finding.overdue FND-2 \"Due later\" high finding due 2026-11-28 (14 days ago)"
 # Renewing the acceptance clears it; reopening makes due count again.
-CSO_NOW=2026-12-12T09:00:00Z ok cso audit finding accept 1 --until +30d --reason "renewed"
+CSO_NOW=2026-12-12T09:00:00Z ok cso --as alice audit finding accept 1 --until +30d --reason "renewed"
 CSO_NOW=2026-12-12T09:00:00Z ok cso audit finding reopen 3
 CSO_NOW=2026-12-12T09:00:00Z expect_exit 2 "$CSO" check --only finding.overdue --format json
 [ "$(json '[.problems[] | .id + " " + .message] | join("; ")')" == "FND-2 high finding due 2026-11-28 (14 days ago); FND-3 low finding due 2026-11-20 (22 days ago); FND-4 medium finding acceptance expired 2026-12-10 (2 days ago)" ] ||

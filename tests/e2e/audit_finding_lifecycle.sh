@@ -138,10 +138,10 @@ err_has "--until"
 expect_exit 2 cso audit finding accept 2 --until never --reason "x"
 err_has "--until"
 unchanged
-ok cso --as alice audit finding accept 2 --until 2027-03-31 --reason "Legacy firewall retired in Q1"
+ok cso --as carol audit finding accept 2 --until 2027-03-31 --reason "Legacy firewall retired in Q1"
 out_is "FND-2"
 has 2 status accepted
-has 2 accepted_by alice
+has 2 accepted_by carol
 has 2 accepted_until 2027-03-31
 has 2 accept_reason "Legacy firewall retired in Q1"
 # renewing an acceptance
@@ -152,7 +152,7 @@ has 2 accepted_until 2027-05-27
 # Refused transitions: exit 4, naming the statuses that allow the verb.
 snapshot
 refused() {
-  expect_exit 4 cso audit finding "$@"
+  expect_exit 4 cso --as carol audit finding "$@"
 }
 refused remediate 1 --plan "x"
 err_has "FND-1 is verified"

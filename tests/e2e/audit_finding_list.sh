@@ -30,10 +30,10 @@ ok cso audit finding remediate 2 --plan "p"
 ok cso audit finding add "C" --severity medium --owner bob --due today --audit 2 --grade major_nc
 # FND-4 accepted until the past (accepted back then), due long ago
 CSO_NOW=2026-10-01 ok cso audit finding add "D" --severity critical --owner bob --due 2026-10-15
-CSO_NOW=2026-10-02 ok cso audit finding accept 4 --until 2026-11-20 --reason "r"
+CSO_NOW=2026-10-02 ok cso --as alice audit finding accept 4 --until 2026-11-20 --reason "r"
 # FND-5 accepted until the future, due in the past: not overdue
 CSO_NOW=2026-10-01 ok cso audit finding add "E" --severity high --owner alice --due 2026-10-15 --audit 2
-ok cso audit finding accept 5 --until +30d --reason "r"
+ok cso --as bob audit finding accept 5 --until +30d --reason "r"
 # FND-6 resolved, due in the past: not overdue; FND-7 verified
 CSO_NOW=2026-10-01 ok cso audit finding add "F" --severity low --owner bob --due 2026-10-15 --audit 2
 ok cso audit finding resolve 6 --note "n"

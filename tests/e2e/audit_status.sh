@@ -21,7 +21,7 @@ ok cso audit finding add "C" --severity critical --owner bob --due +10d
 ok cso audit finding add "D" --severity medium --owner bob --due +10d
 ok cso audit finding resolve 4 --note "n"
 CSO_NOW=2026-10-01 ok cso audit finding add "E" --severity high --owner bob --due 2026-10-10
-CSO_NOW=2026-10-02 ok cso audit finding accept 5 --until 2026-11-01 --reason "r"
+CSO_NOW=2026-10-02 ok cso --as alice audit finding accept 5 --until 2026-11-01 --reason "r"
 ok cso audit finding add "F" --severity low --owner bob --due +10d
 ok cso audit finding resolve 6 --note "n"
 ok cso --as alice audit finding verify 6

@@ -71,11 +71,11 @@ at 2026-09-13T09:00:00Z risk add "Review in 15 days" --likelihood 1 --impact 1 -
 at 2026-01-01T09:00:00Z risk add "Closed, review long past" --likelihood 1 --impact 1 --review-every 30d # RSK-6
 at 2026-01-05T09:00:00Z risk close RSK-6 --reason "Decommissioned"
 at 2026-10-01T09:00:00Z risk add "Acceptance expired" --likelihood 2 --impact 2 --review-every 12m    # RSK-7
-at 2026-10-01T09:00:00Z risk accept RSK-7 --until 2026-11-20 --reason "Budget next year"
+at 2026-10-01T09:00:00Z --as alice risk accept RSK-7 --until 2026-11-20 --reason "Budget next year"
 at 2026-10-01T09:00:00Z risk add "Acceptance ends soon" --likelihood 2 --impact 2 --review-every 12m  # RSK-8
-at 2026-10-01T09:00:00Z risk accept RSK-8 --until 2026-12-04 --reason "Vendor fix due"
+at 2026-10-01T09:00:00Z --as alice risk accept RSK-8 --until 2026-12-04 --reason "Vendor fix due"
 at 2026-10-01T09:00:00Z risk add "Acceptance ends later" --likelihood 2 --impact 2 --review-every 12m # RSK-9
-at 2026-10-01T09:00:00Z risk accept RSK-9 --until 2027-06-01 --reason "Low value"
+at 2026-10-01T09:00:00Z --as alice risk accept RSK-9 --until 2027-06-01 --reason "Low value"
 at 2026-10-01T09:00:00Z risk add "High untreated" --likelihood 2 --impact 5 --review-every 12m        # RSK-10
 at 2026-10-27T09:00:00Z risk add "Critical untreated" --likelihood 4 --impact 5 --review-every 12m    # RSK-11
 at 2026-10-29T09:00:00Z risk add "Critical, recent" --likelihood 4 --impact 5 --review-every 12m      # RSK-12
@@ -87,7 +87,7 @@ at 2026-10-01T09:00:00Z risk treat RSK-15 --strategy transfer --plan "Cyber insu
 at 2026-10-01T09:00:00Z risk add "Treatment due today" --likelihood 2 --impact 2 --review-every 12m   # RSK-16
 at 2026-10-01T09:00:00Z risk treat RSK-16 --strategy avoid --plan "Retire the service" --due 2026-11-27
 at 2026-01-01T09:00:00Z risk add "Critical, accepted" --likelihood 5 --impact 5 --review-every 12m    # RSK-17
-at 2026-07-01T09:00:00Z risk accept RSK-17 --until 2027-06-01 --reason "Board decision"
+at 2026-07-01T09:00:00Z --as alice risk accept RSK-17 --until 2027-06-01 --reason "Board decision"
 
 snapshot
 entries=$("$CSO" log --format jsonl | wc -l)

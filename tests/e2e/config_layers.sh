@@ -96,7 +96,7 @@ ok cso risk show RSK-1 --format json
 [ "$(json .level)" == "high" ] || fail "bands {3,6,12}: 9 is high, got $(json .level)"
 ok cso log RSK-1 --format jsonl
 [ "$(json .actor)" == "carol" ] || fail "user.handle is the actor: $(json .actor)"
-CSO_ACTOR=erin ok cso risk review RSK-1
+CSO_ACTOR=erin ok cso risk assess RSK-1 --likelihood 3 --impact 3
 ok cso log --limit 1 --format jsonl
 [ "$(json .actor)" == "erin" ] || fail "CSO_ACTOR beats user.handle"
 

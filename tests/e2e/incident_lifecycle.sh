@@ -141,6 +141,21 @@ expect_exit 2 cso incident close 6 --outcome maybe
 err_has "--outcome"
 err_has "true_positive, false_positive, duplicate, benign or indeterminate"
 expect_exit 2 cso incident close 6
+# A sev1 or sev2 true positive closes only with its post-incident review: root cause and lessons.
+ok cso incident open "Serious" --severity sev2 --detected -1h
+expect_exit 2 cso incident close 7 --outcome true_positive
+err_has "--root-cause and --lessons: INC-7 is a sev2 true positive; closing it needs the root cause and the lessons learned"
+expect_exit 2 cso incident close 7 --outcome true_positive --root-cause "Phish"
+err_has "--lessons: INC-7 is a sev2 true positive"
+expect_exit 2 cso incident close 7 --outcome true_positive --root-cause " " --lessons "x"
+err_has "--root-cause: give the text; it cannot be empty"
+ok cso incident edit 7 --root-cause "Phish"
+ok cso incident close 7 --outcome true_positive --lessons "Report button"
+ok cso incident show 7 --format json
+[ "$(json '[.status, .root_cause, .lessons] | join(",")')" == "closed,Phish,Report button" ] || fail "$(json .)"
+ok cso incident open "Serious, benign" --severity sev1 --detected -1h
+ok cso incident close 8 --outcome benign
+snapshot
 expect_exit 2 cso incident contain 6 --note ""
 err_has "--note"
 expect_exit 2 cso incident contain 6 --note "$(printf 'bad \xff')"

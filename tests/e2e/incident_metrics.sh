@@ -10,7 +10,7 @@ ok cso incident open "A" --severity sev1 --occurred 2026-11-20T00:00:00Z --detec
 ok cso incident triage 1 --at 2026-11-20T02:30:00Z
 ok cso incident contain 1 --at 2026-11-20T07:00:00Z
 ok cso incident recover 1 --at 2026-11-20T14:00:00Z
-ok cso incident close 1 --outcome true_positive --at 2026-11-21T00:00:00Z
+ok cso incident close 1 --outcome true_positive --at 2026-11-21T00:00:00Z --root-cause "RDP" --lessons "No RDP"
 # INC-2 sev2: detect 10m, acknowledge 1h, contain 10h, recover 24h.
 ok cso incident open "B" --severity sev2 --occurred 2026-11-21T10:00:00Z --detected 2026-11-21T10:10:00Z
 ok cso incident triage 2 --at 2026-11-21T11:10:00Z

@@ -41,7 +41,7 @@ ok cso incident timeline 1 --format jsonl
 [ "$(wc -l <"$TMP/out")" == 10 ] || fail "jsonl: one line per entry"
 
 # Close, reopen, and a note on a closed incident, in order.
-ok cso incident close 1 --outcome true_positive --at 2026-11-27T08:00:00Z
+ok cso incident close 1 --outcome true_positive --at 2026-11-27T08:00:00Z --root-cause "Phish" --lessons "Report button"
 ok cso incident note 1 "post-incident review booked"
 ok cso incident reopen 1
 ok cso incident timeline 1 --format json

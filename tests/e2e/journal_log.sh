@@ -28,7 +28,7 @@ expect_entries 6 "second risk add"
 CSO_NOW=2026-12-15T08:00:00Z ok cso staff edit bob --team red
 expect_entries 7 "staff edit"
 # --as after the subcommand, and it wins over CSO_ACTOR.
-CSO_NOW=2026-12-15T09:00:00Z CSO_ACTOR=carol ok cso risk review RSK-1 --note "quarterly" --as dave
+CSO_NOW=2026-12-15T09:00:00Z CSO_ACTOR=carol ok cso risk review RSK-1 --note "quarterly" --as alice
 expect_entries 8 "risk review"
 
 # Refused or failed commands and read-only commands append nothing.
@@ -50,7 +50,7 @@ ok cso log --format jsonl
   "risk.review,staff.edit,risk.add,risk.treat,risk.assess,risk.add,staff.add,staff.add" ] ||
   fail "actions are $(jq -r .action "$TMP/out" | paste -sd,)"
 [ "$(seqs)" == "8 7 6 5 4 3 2 1" ] || fail "newest first: $(seqs)"
-[ "$(jq -r .actor "$TMP/out" | paste -sd,)" == "dave,tester,tester,carol,bob,tester,tester,tester" ] ||
+[ "$(jq -r .actor "$TMP/out" | paste -sd,)" == "alice,tester,tester,carol,bob,tester,tester,tester" ] ||
   fail "actors are $(jq -r .actor "$TMP/out" | paste -sd,)"
 [ "$(jq -r .record "$TMP/out" | paste -sd,)" == "RSK-1,bob,RSK-2,RSK-1,RSK-1,RSK-1,bob,alice" ] ||
   fail "records are $(jq -r .record "$TMP/out" | paste -sd,)"
@@ -65,7 +65,7 @@ ok cso log RSK-1 --action risk.assess --format json
 # The table shows the same entries.
 ok cso log --limit 1
 out_has "risk.review"
-out_has "dave"
+out_has "alice"
 out_has "quarterly"
 
 # One record: by ID, case-insensitive, or by handle.

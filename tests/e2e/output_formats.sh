@@ -54,7 +54,7 @@ grep -qxE '[0-9]{4}-[0-9]{2}-[0-9]{2}' <(sed -n 1p "$TMP/values") || fail "next_
 [ "$(json '.closed_at')" == "null" ] || fail "closed_at is null"
 [ "$(json '.description')" == "null" ] || fail "absent description is null"
 ok cso risk treat 1 --strategy mitigate --plan "Contract review" --due 2027-01-15T18:00:00Z
-CSO_NOW=2026-11-28T10:30:00+02:00 ok cso risk accept 1 --until 2027-06-30 --reason "ok"
+CSO_NOW=2026-11-28T10:30:00+02:00 ok cso --as bob risk accept 1 --until 2027-06-30 --reason "ok"
 ok cso risk show 1 --format json
 [ "$(json .due)" == "2027-01-15" ] || fail "a due date given as an instant is a date"
 [ "$(json .accepted_until)" == "2027-06-30" ] || fail "accepted_until is a date"
@@ -108,7 +108,7 @@ out_is $'title: Plain title\nid:    RSK-2'
 ok cso risk show 2 --fields level,created --format json
 [ "$(json 'keys_unsorted | join(",")')" == "level,created" ] || fail "show --fields"
 ok cso --fields id,accepted_by risk list --format json
-[ "$(json '.[0].accepted_by')" == "tester" ] || fail "--fields before the subcommand"
+[ "$(json '.[0].accepted_by')" == "bob" ] || fail "--fields before the subcommand"
 snapshot
 for f in "id,bogus" "nope" "id,,title" "id,TITLE" "id;title"; do
   expect_exit 2 cso risk list --fields "$f"

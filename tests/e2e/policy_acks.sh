@@ -10,7 +10,7 @@ fresh
 publish() {
   "$CSO" --as alice policy submit "$1" >/dev/null
   "$CSO" --as bob policy approve "$1" >/dev/null
-  "$CSO" policy publish "$1" "${@:2}" >/dev/null
+  "$CSO" --as alice policy publish "$1" "${@:2}" >/dev/null
 }
 
 ok cso --as alice policy add "Acceptable Use" --owner alice --body "Be nice." --audience all

@@ -28,11 +28,11 @@ ok cso --as alice policy add "Empty draft" --owner alice
 snapshot
 expect_exit 4 cso --as bob policy approve 1
 err_has "POL-1 v1 is draft; 'policy approve' needs a version that is in_review"
-expect_exit 4 cso policy publish 1
+expect_exit 4 cso --as alice policy publish 1
 err_has "needs a version that is approved"
-expect_exit 4 cso policy request-changes 1 --note "why"
+expect_exit 4 cso --as alice policy request-changes 1 --note "why"
 err_has "POL-1 v1 is draft; 'policy request-changes' needs a version that is in_review"
-expect_exit 4 cso policy review 1
+expect_exit 4 cso --as alice policy review 1
 err_has "POL-1 is draft; 'policy review' needs a policy that is published"
 expect_exit 4 cso policy submit 2
 err_has "no body"
@@ -50,7 +50,7 @@ err_has "POL-1 v1 is in_review; 'policy submit' needs a version that is draft"
 # The author may not approve their own version.
 expect_exit 4 cso --as alice policy approve 1
 err_has "POL-1 v1 was written by alice; someone else must approve it"
-CSO_ACTOR=alice expect_exit 4 cso policy approve 1
+CSO_ACTOR=alice expect_exit 4 cso --as alice policy approve 1
 expect_exit 2 cso --as bob policy request-changes 1
 expect_exit 2 cso --as bob policy request-changes 1 --note ""
 err_has "--note"
@@ -82,7 +82,7 @@ expect_exit 4 cso --as bob policy approve 1
 err_has "POL-1 v1 is approved; 'policy approve' needs a version that is in_review"
 expect_exit 4 cso --as alice policy edit 1 --body "Sneaky change"
 err_has "POL-1 v1 is approved; 'policy edit' needs a version that is draft"
-expect_exit 2 cso policy publish 1 --effective someday
+expect_exit 2 cso --as alice policy publish 1 --effective someday
 err_has "--effective"
 unchanged
 # An approved version is not sent back (SPEC §4: request-changes only from in_review).
@@ -94,7 +94,7 @@ ok cso policy show 1 --format json
 [ "$(json .status)" == approved ] || fail "approve --format json prints the policy"
 
 # Publish: in force, effective date, next review one period after it.
-ok cso policy publish 1 --effective 2026-12-01
+ok cso --as alice policy publish 1 --effective 2026-12-01
 out_is "POL-1"
 has 1 status published
 has 1 effective 2026-12-01
@@ -104,7 +104,7 @@ vhas 1 1 status published
 vhas 1 1 effective 2026-12-01
 vhas 1 1 published 2026-11-27T09:00:00Z
 snapshot
-expect_exit 4 cso policy publish 1
+expect_exit 4 cso --as alice policy publish 1
 err_has "POL-1 has no version in progress (v1 is published)"
 expect_exit 4 cso policy submit 1
 unchanged
@@ -113,7 +113,7 @@ unchanged
 ok cso --as alice policy add "Second" --owner alice --body "Text" --review-every 30d
 ok cso --as alice policy submit 3
 ok cso --as bob policy approve 3
-ok cso policy publish 3
+ok cso --as alice policy publish 3
 has 3 effective 2026-11-27
 has 3 next_review 2026-12-27
 

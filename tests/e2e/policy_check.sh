@@ -17,7 +17,7 @@ first_line() {
 publish_on() {  # publish_on ID DATE
   CSO_NOW=$2T09:00:00Z "$CSO" --as alice policy submit "$1" >/dev/null
   CSO_NOW=$2T09:00:00Z "$CSO" --as bob policy approve "$1" >/dev/null
-  CSO_NOW=$2T09:00:00Z "$CSO" policy publish "$1" >/dev/null
+  CSO_NOW=$2T09:00:00Z "$CSO" --as alice policy publish "$1" >/dev/null
 }
 
 # Drafts are never a problem.
@@ -43,7 +43,7 @@ expect_exit 1 cso check --only policy.ack_missing --format json
 [ "$(json '.problems[0].id')" == POL-2 ] || fail "ack_missing id"
 
 # The review fixes the CRITICAL; one acknowledgement missing left.
-ok cso policy review 2
+ok cso --as alice policy review 2
 CSO_NOW=2026-11-27T08:00:00Z ok cso policy ack 2 --staff bob
 expect_exit 1 cso check
 first_line "CSO WARNING - 0 critical, 2 warning | critical=0;;;0 warning=2;;;0"
@@ -64,7 +64,7 @@ rm "$XDG_CONFIG_HOME/cso/config.toml"
 ok cso policy ack 2 --staff carol
 expect_exit 1 cso check
 first_line "CSO WARNING - 0 critical, 1 warning | critical=0;;;0 warning=1;;;0"
-ok cso policy retire 3
+ok cso --as alice policy retire 3
 expect_exit 0 cso check
 out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 

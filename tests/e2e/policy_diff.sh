@@ -7,7 +7,7 @@ fresh
 publish() {
   "$CSO" --as alice policy submit "$1" >/dev/null
   "$CSO" --as bob policy approve "$1" >/dev/null
-  "$CSO" policy publish "$1" >/dev/null
+  "$CSO" --as alice policy publish "$1" >/dev/null
 }
 
 printf '# Passwords\n\nAt least 8 characters.\nNo reuse.\nRotate yearly.\nKeep them secret.\nUse a manager.\n' >v1.md

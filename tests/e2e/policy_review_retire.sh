@@ -16,11 +16,11 @@ CSO_NOW=2025-10-01T09:00:00Z ok cso --as alice policy add "Backup Procedure" --o
   --body "Nightly." --review-every 12m
 CSO_NOW=2025-10-01T09:00:00Z ok cso --as alice policy submit 1
 CSO_NOW=2025-10-02T09:00:00Z ok cso --as bob policy approve 1
-CSO_NOW=2025-10-03T09:00:00Z ok cso policy publish 1
+CSO_NOW=2025-10-03T09:00:00Z ok cso --as alice policy publish 1
 has 1 next_review 2026-10-03
 
 # Review: overdue today; the review moves it a period on from today, nothing else changes.
-ok cso policy review 1 --note "Still right; owners confirmed"
+ok cso --as alice policy review 1 --note "Still right; owners confirmed"
 out_is "POL-1"
 has 1 next_review 2027-11-27
 has 1 version 1
@@ -29,7 +29,7 @@ ok cso policy history 1 --format json
 [ "$(json '.[-1].action')" == policy.review ] || fail "review journalled"
 [ "$(json '.[-1].note')" == "Still right; owners confirmed" ] || fail "review note"
 ok cso policy edit 1 --review-every 6m
-ok cso policy review 1 --format json
+ok cso --as alice policy review 1 --format json
 [ "$(json .next_review)" == 2027-05-27 ] || fail "review uses the policy's period"
 ok cso policy list --review-due 200d --format json
 [ "$(json length)" == 1 ] || fail "--review-due includes it"
@@ -40,7 +40,7 @@ err_has "--review-due"
 
 # Retire with a draft open: both retire; the policy leaves reviews and acknowledgements.
 ok cso --as alice policy edit 1 --body "Nightly, kept 35 days."
-ok cso policy retire 1 --note "Merged into the IT handbook"
+ok cso --as alice policy retire 1 --note "Merged into the IT handbook"
 out_is "POL-1"
 has 1 status retired
 has 1 next_review null
@@ -53,21 +53,21 @@ ok cso policy list --status retired --format json
 [ "$(json 'map(.id) | join(",")')" == POL-1 ] || fail "list --status retired"
 
 snapshot
-expect_exit 4 cso policy retire 1
+expect_exit 4 cso --as alice policy retire 1
 err_has "POL-1 is retired; 'policy retire' needs a policy that is draft, in_review, approved or published"
-expect_exit 4 cso policy review 1
+expect_exit 4 cso --as alice policy review 1
 err_has "needs a policy that is published"
 expect_exit 4 cso policy edit 1 --title "Back"
 err_has "'policy edit' needs a policy that is draft, in_review, approved or published"
 expect_exit 4 cso policy submit 1
 err_has "POL-1 is retired"
 expect_exit 4 cso policy ack 1 --staff bob
-expect_exit 3 cso policy retire 2
+expect_exit 3 cso --as alice policy retire 2
 unchanged
 
 # A draft that was never published can be retired (abandoned) too.
 ok cso --as alice policy add "Abandoned idea" --owner alice --body "Maybe."
-ok cso policy retire 2
+ok cso --as alice policy retire 2
 has 2 status retired
 verified
 done_ok

@@ -16,7 +16,7 @@ ok cso --as alice policy add "One" --owner alice --body "1"
 ok cso --as alice policy add "Two" --owner alice --body "2" --review-every 1w
 ok cso --as alice policy submit 2
 ok cso --as bob policy approve 2
-ok cso policy publish 2
+ok cso --as alice policy publish 2
 ok cso policy ack 2 --staff alice,bob
 ok cso --as alice policy add "Three" --owner alice --body "3"
 ok cso --as alice policy submit 3

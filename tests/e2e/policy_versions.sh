@@ -23,7 +23,7 @@ vhas() {
 publish() {  # publish ID: submit (alice), approve (bob), publish
   "$CSO" --as alice policy submit "$1" >/dev/null
   "$CSO" --as bob policy approve "$1" >/dev/null
-  "$CSO" policy publish "$1" >/dev/null
+  "$CSO" --as alice policy publish "$1" >/dev/null
 }
 
 ok cso --as alice policy add "Access Control Policy" --owner alice --body "v1 text" --summary "First"
@@ -90,7 +90,7 @@ ok cso --as alice policy approve 1
 has 1 pending_status approved
 
 # Publishing v2 supersedes v1.
-ok cso policy publish 1 --effective 2027-01-01
+ok cso --as alice policy publish 1 --effective 2027-01-01
 has 1 version 2
 has 1 pending_version null
 has 1 pending_status null

@@ -131,6 +131,6 @@ snapshot
 expect_exit 2 cso risk edit 4 --review-every 9000y
 err_has "--review-every"
 unchanged
-ok cso risk review 4
+ok cso --as alice risk review 4
 verified
 done_ok

@@ -97,6 +97,8 @@ err_has "quote"
 bad_import "bad.csv:4:" "${good}Bad \xff byte,2,2,,\n"
 err_has "UTF-8"
 bad_import "bad.csv:4: column 1 (title)" "${good},2,2,,\n"
+bad_import "bad.csv:2: the row's residual impact (3) would be above its inherent impact (2)" \
+  'title,likelihood,impact,residual_likelihood,residual_impact\nA,2,2,1,3\n'
 bad_import "bad.csv:1: column 3 ('colour')" 'title,likelihood,colour,impact\nA,1,red,1\n'
 bad_import "bad.csv:1:" 'title,likelihood\nA,1\n'
 err_has "impact"

@@ -4,6 +4,7 @@
 # input exits 2; neither changes anything.
 source "$(dirname "$0")/lib.bash"
 fresh
+"$CSO" staff add carol --name "Carol Nguyen" >/dev/null
 
 # field NAME: the risk's field, from `risk show 1 --format json`.
 field() {
@@ -35,6 +36,15 @@ has residual_likelihood 2
 has residual_impact 3
 has likelihood 4
 has score 16
+# The residual rating, after treatment, is never above the inherent one: exit 4 naming the part.
+snapshot
+expect_exit 4 cso risk assess RSK-1 --likelihood 5 --impact 3 --residual
+err_has "RSK-1's residual likelihood (5) would be above its inherent likelihood (4)"
+expect_exit 4 cso risk assess RSK-1 --likelihood 2 --impact 5 --residual --note "x"
+err_has "RSK-1's residual impact (5) would be above its inherent impact (4)"
+expect_exit 4 cso risk assess RSK-1 --likelihood 4 --impact 2
+err_has "RSK-1's residual impact (3) would be above its inherent impact (2)"
+unchanged
 ok cso risk assess rsk-1 --likelihood 4 --impact 5 --format json
 [ "$(json .score)" == "20" ] || fail "assess --format json prints the record"
 [ "$(json .level)" == "critical" ] || fail "assess --format json prints the derived level"
@@ -86,41 +96,41 @@ expect_exit 2 cso risk treat 1 --strategy avoid
 unchanged
 
 # accept → accepted; the acting person (--as, else CSO_ACTOR) is the approver.
-ok cso --as alice risk accept 1 --until 2027-06-30 --reason "budget next year"
+ok cso --as carol risk accept 1 --until 2027-06-30 --reason "budget next year"
 out_is "RSK-1"
 has status accepted
 has treatment accept
-has accepted_by alice
+has accepted_by carol
 has accepted_until 2027-06-30
 ok cso log RSK-1 --limit 1 --format json
-[ "$(json '.[0].actor')" == "alice" ] || fail "the journal records --as"
+[ "$(json '.[0].actor')" == "carol" ] || fail "the journal records --as"
 [ "$(json '.[0].action')" == "risk.accept" ] || fail "risk.accept entry"
 [ "$(json '.[0].note')" == "budget next year" ] || fail "the reason is kept"
 CSO_ACTOR=bob ok cso risk accept 1 --until +3m --reason "re-approved"
 has accepted_by bob
 has accepted_until 2027-02-27
 snapshot
-expect_exit 2 cso risk accept 1 --until 2026-01-01 --reason "late"
+expect_exit 2 cso --as alice risk accept 1 --until 2026-01-01 --reason "late"
 err_has "--until"
-expect_exit 2 cso risk accept 1 --until yesterday --reason "late"
+expect_exit 2 cso --as alice risk accept 1 --until yesterday --reason "late"
 err_has "--until"
-expect_exit 2 cso risk accept 1 --until -1d --reason "late"
+expect_exit 2 cso --as alice risk accept 1 --until -1d --reason "late"
 err_has "--until"
-expect_exit 2 cso risk accept 1 --until whenever --reason "x"
+expect_exit 2 cso --as alice risk accept 1 --until whenever --reason "x"
 err_has "--until"
-expect_exit 2 cso risk accept 1 --until 2027-01-01 --reason ""
+expect_exit 2 cso --as alice risk accept 1 --until 2027-01-01 --reason ""
 err_has "--reason"
-expect_exit 2 cso risk accept 1 --until 2027-01-01
+expect_exit 2 cso --as alice risk accept 1 --until 2027-01-01
 expect_exit 2 cso --as "Not A Handle" risk accept 1 --until 2027-01-01 --reason "x"
 err_has "--as"
 unchanged
 
 # review: next_review = now + review_every (30d), whatever it was before.
-CSO_NOW=2027-01-10T10:00:00Z ok cso risk review 1 --note "still valid"
+CSO_NOW=2027-01-10T10:00:00Z ok cso --as alice risk review 1 --note "still valid"
 out_is "RSK-1"
 has next_review 2027-02-09
 has status accepted
-CSO_NOW=2027-01-20 ok cso risk review 1
+CSO_NOW=2027-01-20 ok cso --as alice risk review 1
 has next_review 2027-02-19
 ok cso risk history 1
 out_has "risk.review"
@@ -143,7 +153,7 @@ out_has "MFA everywhere"
 # Refused transitions: exit 4, the message names the statuses that allow the verb.
 snapshot
 refused() {
-  expect_exit 4 cso risk "$@"
+  expect_exit 4 cso --as carol risk "$@"
   err_has "RSK-1"
 }
 refused close 1 --reason "again"
@@ -175,7 +185,7 @@ snapshot
 refused reopen 1
 err_has "closed"
 unchanged
-ok cso risk accept 1 --until +1y --reason "x"
+ok cso --as carol risk accept 1 --until +1y --reason "x"
 refused reopen 1
 ok cso risk close 1 --reason "gone"
 ok cso risk reopen 1
@@ -190,9 +200,9 @@ snapshot
 bad=$(printf 'bad \xff note')
 expect_exit 2 cso risk assess 1 --likelihood 2 --impact 2 --note "$bad"
 err_has "--note"
-expect_exit 2 cso risk accept 1 --until +30d --reason "$bad"
+expect_exit 2 cso --as alice risk accept 1 --until +30d --reason "$bad"
 err_has "--reason"
-expect_exit 2 cso risk review 1 --note "$bad"
+expect_exit 2 cso --as alice risk review 1 --note "$bad"
 err_has "--note"
 expect_exit 2 cso risk close 1 --reason "$bad"
 err_has "--reason"

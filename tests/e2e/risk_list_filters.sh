@@ -17,7 +17,7 @@ add "Weak passwords"  --likelihood 1 --impact 1 --owner carol --category access 
 cso risk close 5 --reason "moved to CDN" >/dev/null
 cso risk treat 6 --strategy mitigate --plan "DLP" --due 2027-03-01 >/dev/null
 cso risk edit 3 --due 2027-01-15 >/dev/null
-cso risk accept 7 --until +6m --reason "budget" >/dev/null
+cso --as alice risk accept 7 --until +6m --reason "budget" >/dev/null
 
 # is WANT ARGS...: `risk list ARGS` lists exactly the IDs WANT (comma-separated), in that order.
 is() {

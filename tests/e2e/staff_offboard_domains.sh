@@ -7,7 +7,7 @@ fresh
 cso staff add carol --name "Carol Nguyen" --team security >/dev/null
 cso policy add "Access Control Policy" --owner carol >/dev/null
 cso policy add "Old Fax Policy" --owner carol >/dev/null
-cso policy retire POL-2 >/dev/null
+cso --as alice policy retire POL-2 >/dev/null
 cso risk add "Ransomware encrypts file servers" --likelihood 4 --impact 5 --owner carol >/dev/null
 CSO_NOW=2026-11-27T07:00:00Z cso incident open "Phishing wave" --severity sev2 --lead carol >/dev/null
 cso audit plan "ISO 27001 internal audit" --lead carol >/dev/null

@@ -39,7 +39,7 @@ ok cso train sync
 out_is "0 assignments created"
 
 # Completed assignments stay complete until the recurrence is due.
-ok cso train complete 1 --staff alice --on 2026-11-20
+ok cso train complete 1 --staff alice --on 2026-11-27
 ok cso train complete 2 --staff erin
 ok cso train sync
 out_is "0 assignments created"
@@ -52,13 +52,13 @@ out_is "created 1 assignment for 1 course"
 ok cso train status 3 --format json
 [ "$(json '.people | map(.staff) | join(",")')" == "bob" ] || fail "no assignment of a retired course for hank"
 
-# A year later: the recurring course's next cycle for alice (completed 2026-11-20, now a year
+# A year later: the recurring course's next cycle for alice (completed 2026-11-27, now a year
 # old); the one-off course does not recur for erin; open assignments are not duplicated.
-export CSO_NOW=2027-11-20T09:00:00Z
+export CSO_NOW=2027-11-27T09:00:00Z
 ok cso train sync --format json
 [ "$(json '.assignments | join(",")')" == "TRN-1/alice/2" ] || fail "next cycle: $(json .)"
 ok cso train status 1 --format json
-[ "$(json '.people[0].assignments["TRN-1"].due')" == "2027-12-20" ] || fail "cycle 2 due after due_within"
+[ "$(json '.people[0].assignments["TRN-1"].due')" == "2027-12-27" ] || fail "cycle 2 due after due_within"
 [ "$(json '.people[0].assignments["TRN-1"].state')" == "pending" ] || fail "cycle 2 pending"
 [ "$(json '.people[1].assignments["TRN-1"].state')" == "overdue" ] || fail "bob's cycle 1 is overdue"
 ok cso train sync

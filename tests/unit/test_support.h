@@ -9,17 +9,23 @@
 
 namespace cso::test {
 
-/// The message of the usage Error `f` throws; fails the test if it throws nothing or something else.
+/// The message of the Error `f` throws; fails the test if it throws nothing or another code.
 template <typename F>
-std::string usage_message(F f) {
+std::string message_of(ExitCode want, F f) {
   try {
     f();
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::usage);
+    CHECK(e.code() == want);
     return e.what();
   }
-  FAIL("expected a usage error");
+  FAIL("expected an error");
   return {};
+}
+
+/// The message of the usage Error `f` throws.
+template <typename F>
+std::string usage_message(F f) {
+  return message_of(ExitCode::usage, f);
 }
 
 /// The exit code of the Error `f` throws; fails the test if it throws none.

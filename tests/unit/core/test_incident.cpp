@@ -153,7 +153,8 @@ TEST_CASE("incident: phases move forward in time, skipped ones stay null") {
   }
   SUBCASE("close, then reopen clears the later phases") {
     incident::advance(r, "contained", detected + 2 * k_hour, k_clock, events);
-    incident::close(r, "true_positive", detected + 5 * k_hour, k_clock, events);
+    incident::close(r, {"true_positive", "RDP exposed", "No RDP on the internet"}, detected + 5 * k_hour, k_clock,
+                    events);
     CHECK(r.text(incident::outcome) == "true_positive");
     CHECK(events.back().text == "contained → closed (true_positive)");
     CHECK(test::usage_message([&] {
@@ -199,7 +200,7 @@ TEST_CASE("incident: a closed false positive needs no notification") {
   Record r = opened();
   std::vector<incident::Event> events;
   incident::set_notify(r, Duration{72, 'h'}, k_now, events);
-  incident::close(r, "false_positive", k_now, k_clock, events);
+  incident::close(r, {"false_positive", std::nullopt, std::nullopt}, k_now, k_clock, events);
   CHECK(!incident::notification_pending(r));
   r.set(incident::outcome, std::string("true_positive"));
   CHECK(incident::notification_pending(r));
@@ -222,4 +223,29 @@ TEST_CASE("incident_event: keys and timeline order") {
   CHECK(events[0].text(incident_event::key) == "INC-4/event/9");  // earliest
   CHECK(events[1].text(incident_event::key) == "INC-4/event/2");  // same time: numeric, not text, order
   CHECK(events[2].text(incident_event::key) == "INC-4/event/10");
+}
+
+TEST_CASE("incident: a sev1 or sev2 true positive closes only with its root cause and lessons") {
+  std::vector<incident::Event> events;
+  Record r = opened();  // sev1
+  CHECK(test::usage_message([&] {
+          incident::close(r, {"true_positive", std::nullopt, std::nullopt}, k_now, k_clock, events);
+        }) ==
+        "--root-cause and --lessons: INC-4 is a sev1 true positive; closing it needs the root cause and the "
+        "lessons learned (a post-incident review)");
+  CHECK(test::usage_message([&] {
+          incident::close(r, {"true_positive", "RDP", std::nullopt}, k_now, k_clock, events);
+        }).starts_with("--lessons: INC-4 is a sev1 true positive"));
+  CHECK(r.text(incident::status) == "new");
+  r.set(incident::root_cause, std::string("RDP exposed"));  // recorded before, by incident edit
+  incident::close(r, {"true_positive", std::nullopt, "No RDP"}, k_now, k_clock, events);
+  CHECK(r.text(incident::status) == "closed");
+  CHECK(r.text(incident::root_cause) == "RDP exposed");
+
+  Record minor = opened();
+  minor.set(incident::severity, std::string("sev3"));
+  incident::close(minor, {"true_positive", std::nullopt, std::nullopt}, k_now, k_clock, events);
+  Record false_alarm = opened();
+  incident::close(false_alarm, {"false_positive", std::nullopt, std::nullopt}, k_now, k_clock, events);
+  CHECK(false_alarm.text(incident::status) == "closed");
 }

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/risk.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -257,6 +258,17 @@ TEST_CASE("assess: the inherent rating changes the score, the residual one does 
     CHECK(r.integer(risk::impact) == 4);
     CHECK(r.integer(risk::score) == 12);
     CHECK(r.text(risk::updated) == "2026-11-28T05:26:36Z");
+  }
+  SUBCASE("the residual rating is never above the inherent one, either way round") {
+    r.set(risk::id, std::int64_t{7});
+    CHECK(test::message_of(ExitCode::conflict, [&] { risk::assess(r, 4, 2, true, k_later); }) ==
+          "RSK-7's residual likelihood (4) would be above its inherent likelihood (3): the rating after treatment is "
+          "at most the one before it");
+    CHECK(r.is_null(risk::residual_likelihood));  // unchanged
+    Record ok = new_risk(3, 4);
+    risk::assess(ok, 3, 4, true, k_later);  // equal is fine
+    CHECK(test::code_of([&] { risk::assess(ok, 3, 3, false, k_later); }) == ExitCode::conflict);
+    CHECK(risk::residual_above_inherent(ok, "the row") == std::nullopt);
   }
 }
 

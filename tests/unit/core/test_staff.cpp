@@ -1,3 +1,5 @@
+#include <map>
+
 #include "core/staff.h"
 #include "tests/unit/test_support.h"
 
@@ -72,4 +74,20 @@ TEST_CASE("offboarding refuses an inactive person (conflict) and a day before th
   CHECK(test::usage_message([&] { staff::offboard(early, "2024-02-29", "2026-11-27"); }) ==
         "--on: 2024-02-29 is before alice started (2024-03-01)");
   CHECK(early.text(staff::status) == "active");
+}
+
+TEST_CASE("managers never form a cycle; the error names it and the flag or cell") {
+  std::map<std::string, std::string> boss{{"bob", "alice"}, {"carol", "bob"}};
+  const staff::ManagerOf of = [&](const std::string& h) { return boss.contains(h) ? boss[h] : std::string(); };
+  staff::require_no_manager_cycle("carol", of, "--manager");  // carol → bob → alice
+  boss["alice"] = "carol";
+  CHECK(test::message_of(ExitCode::conflict, [&] { staff::require_no_manager_cycle("alice", of, "--manager"); }) ==
+        "--manager: managers would form a cycle (alice → carol → bob → alice); someone in it must report to "
+        "someone else");
+  CHECK(test::message_of(ExitCode::conflict, [&] {
+          staff::require_no_manager_cycle("bob", of, "hr.csv:3");
+        }).starts_with("hr.csv:3: managers would form a cycle (bob → alice → carol → bob)"));
+  // A cycle above someone, not through them, is not theirs: it is named for whoever closes it.
+  boss = {{"dan", "bob"}, {"bob", "carol"}, {"carol", "bob"}};
+  staff::require_no_manager_cycle("dan", of, "--manager");
 }

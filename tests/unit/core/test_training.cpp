@@ -136,50 +136,64 @@ TEST_CASE("training: attempts complete, fail or change nothing") {
   const Record open = training::make_assignment(c, "bob", 1, "2026-11-01", "2026-12-01");
 
   SUBCASE("a passing score completes the open assignment") {
-    const auto r = training::record_attempt(c, open, "bob", "2026-11-20", 80, Config{}, "--score");
+    const auto r = training::record_attempt(c, open, "bob", "2026-11-20", 80, Config{}, "--score",
+                                            training::Repeat::another_attempt);
     CHECK(r.outcome == training::Outcome::completed);
     CHECK(!r.created);
     CHECK(r.assignment.text(assignment::completed_on) == "2026-11-20");
     CHECK(r.assignment.integer(assignment::score) == 80);
   }
   SUBCASE("a score under min_score is a failed attempt; the assignment stays due") {
-    const auto r = training::record_attempt(c, open, "bob", "2026-11-20", 79, Config{}, "--score");
+    const auto r = training::record_attempt(c, open, "bob", "2026-11-20", 79, Config{}, "--score",
+                                            training::Repeat::another_attempt);
     CHECK(r.outcome == training::Outcome::failed);
     CHECK(training::is_open(r.assignment));
     CHECK(r.assignment.integer(assignment::attempts) == 1);
     CHECK(r.assignment.text(assignment::due) == "2026-12-01");
-    const auto again = training::record_attempt(c, r.assignment, "bob", "2026-11-20", 79, Config{}, "--score");
+    const auto again = training::record_attempt(c, r.assignment, "bob", "2026-11-20", 79, Config{}, "score",
+                                                training::Repeat::same_attempt);
     CHECK(again.outcome == training::Outcome::unchanged);  // the same attempt imported twice
-    const auto second = training::record_attempt(c, r.assignment, "bob", "2026-11-21", 50, Config{}, "--score");
+    const auto retry = training::record_attempt(c, r.assignment, "bob", "2026-11-20", 79, Config{}, "--score",
+                                                training::Repeat::another_attempt);
+    CHECK(retry.outcome == training::Outcome::failed);  // typed again: another attempt that day
+    CHECK(retry.assignment.integer(assignment::attempts) == 2);
+    const auto second = training::record_attempt(c, r.assignment, "bob", "2026-11-21", 50, Config{}, "--score",
+                                                 training::Repeat::another_attempt);
     CHECK(second.outcome == training::Outcome::failed);
     CHECK(second.assignment.integer(assignment::attempts) == 2);
-    const auto pass = training::record_attempt(c, second.assignment, "bob", "2026-11-22", 95, Config{}, "--score");
+    const auto pass = training::record_attempt(c, second.assignment, "bob", "2026-11-22", 95, Config{}, "--score",
+                                               training::Repeat::another_attempt);
     CHECK(pass.outcome == training::Outcome::completed);
     CHECK(pass.assignment.integer(assignment::attempts) == 2);
   }
   SUBCASE("without an open assignment, a new cycle is opened for it") {
-    const auto first = training::record_attempt(c, std::nullopt, "bob", "2026-11-20", 90, Config{}, "--score");
+    const auto first = training::record_attempt(c, std::nullopt, "bob", "2026-11-20", 90, Config{}, "--score",
+                                                training::Repeat::another_attempt);
     CHECK(first.created);
     CHECK(first.assignment.text(assignment::key) == "TRN-3/bob/1");
     CHECK(first.assignment.text(assignment::assigned_on) == "2026-11-20");
     CHECK(first.assignment.text(assignment::due) == "2026-12-20");
     const Record done = completed(c, "bob", 1, "2026-11-20");
-    CHECK(training::record_attempt(c, done, "bob", "2026-11-20", 90, Config{}, "--score").outcome ==
-          training::Outcome::unchanged);
-    CHECK(training::record_attempt(c, done, "bob", "2026-11-01", 90, Config{}, "--score").outcome ==
-          training::Outcome::unchanged);
-    const auto later = training::record_attempt(c, done, "bob", "2026-11-25", 90, Config{}, "--score");
+    CHECK(training::record_attempt(c, done, "bob", "2026-11-20", 90, Config{}, "--score",
+                                   training::Repeat::another_attempt)
+              .outcome == training::Outcome::unchanged);
+    CHECK(training::record_attempt(c, done, "bob", "2026-11-01", 90, Config{}, "--score",
+                                   training::Repeat::another_attempt)
+              .outcome == training::Outcome::unchanged);
+    const auto later = training::record_attempt(c, done, "bob", "2026-11-25", 90, Config{}, "--score",
+                                                training::Repeat::another_attempt);
     CHECK(later.created);
     CHECK(later.assignment.text(assignment::key) == "TRN-3/bob/2");
   }
   SUBCASE("a course with min_score needs a score") {
     CHECK(test::usage_message([&] {
-            training::record_attempt(c, open, "bob", "2026-11-20", std::nullopt, Config{}, "--score");
+            training::record_attempt(c, open, "bob", "2026-11-20", std::nullopt, Config{}, "--score",
+                                     training::Repeat::another_attempt);
           }).find("--score: TRN-3 has a passing score (80)") == 0);
     const Record plain = make();
-    CHECK(
-        training::record_attempt(plain, std::nullopt, "bob", "2026-11-20", std::nullopt, Config{}, "--score").outcome ==
-        training::Outcome::completed);
+    CHECK(training::record_attempt(plain, std::nullopt, "bob", "2026-11-20", std::nullopt, Config{}, "--score",
+                                   training::Repeat::another_attempt)
+              .outcome == training::Outcome::completed);
   }
 }
 
