@@ -1,5 +1,7 @@
 #include "cli/render.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 #include "core/error.h"
@@ -98,6 +100,47 @@ void print_record(Context& ctx, const View& view, Record r) {
   }
   const auto columns = all_columns(ctx, view);
   write_object(ctx.out, ctx.output, names(view.kind, columns), cells(view, columns, r));
+}
+
+void print_record_with(Context& ctx, const View& view, Record r, const Parts& parts) {
+  if (ctx.output.format != Format::json && ctx.output.format != Format::jsonl) {
+    print_record(ctx, view, std::move(r));
+    if (ctx.output.format != Format::table || !parts.in_table) {
+      return;
+    }
+    const auto n = parts.records.size();
+    ctx.out << '\n' << parts.name << ": " << (n == 0 ? "none" : std::to_string(n)) << '\n';
+    if (n == 0) {
+      return;
+    }
+    std::vector<std::size_t> columns;
+    for (const auto name : parts.table_columns) {
+      columns.push_back(*parts.view.kind.index_of(name));
+    }
+    RowWriter writer(ctx.out, ctx.output, names(parts.view.kind, columns));
+    for (Record part : parts.records) {
+      if (parts.view.derive) {
+        parts.view.derive(part);
+      }
+      writer.row(cells(parts.view, columns, part));
+    }
+    writer.finish();
+    return;
+  }
+  if (view.derive) {
+    view.derive(r);
+  }
+  const auto columns = all_columns(ctx, view);
+  Json out = json_object(names(view.kind, columns), cells(view, columns, r));
+  Json items = Json::array();
+  for (Record part : parts.records) {
+    if (parts.view.derive) {
+      parts.view.derive(part);
+    }
+    items.push_back(json_object(names(parts.view.kind, parts.json_fields), cells(parts.view, parts.json_fields, part)));
+  }
+  out[std::string(parts.name)] = std::move(items);
+  write_json(ctx.out, out, json_layout(ctx.output.format));
 }
 
 void print_changed(Context& ctx, const View& view, Record r) {

@@ -27,6 +27,20 @@ std::vector<std::size_t> list_columns(const Context& ctx, const View& view);
 void print_list(Context& ctx, const View& view, const Query& q);
 /// One record: all its fields, or --fields.
 void print_record(Context& ctx, const View& view, Record r);
+/// The records that belong to a shown one (an audit's findings, a policy's versions): a table
+/// under it, and an array named `name` in its JSON object.
+struct Parts {
+  std::string_view name;  ///< "findings": the table's heading and the JSON key
+  const View& view;       ///< how a part looks (its colours)
+  std::vector<Record> records;
+  std::vector<std::string_view> table_columns;  ///< what the table shows
+  std::vector<std::size_t> json_fields;         ///< what each JSON object has
+  bool in_table = true;                         ///< false: in JSON only (a flag asks for the table)
+};
+/// print_record, then its parts: in json and jsonl one object holding them; in table format a
+/// heading with their count and a table; the other formats print the record alone.
+void print_record_with(Context& ctx, const View& view, Record r, const Parts& parts);
+
 /// After a change: the ID alone (table), or the whole record in the other formats. A runtime
 /// Error naming the ID when it could not be written (the change is committed).
 void print_changed(Context& ctx, const View& view, Record r);

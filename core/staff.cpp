@@ -103,4 +103,12 @@ void offboard(Record& person, const std::string& left_on, const std::string& tod
   person.set(left, left_on);
 }
 
+void reactivate(Record& person) {
+  if (has_status(person, Status::active)) {
+    throw conflict_error("{} is active; 'staff reactivate' needs someone who was offboarded", person.text(handle));
+  }
+  person.set(status, status_value(Status::active));
+  person.set_null(left);
+}
+
 }  // namespace cso::staff

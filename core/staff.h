@@ -50,5 +50,8 @@ void require_no_manager_cycle(const std::string& person, const ManagerOf& manage
 /// already inactive; a usage Error naming --on if `left` is before they started or after
 /// `today` (they are inactive from now on, so a later day would contradict their status).
 void offboard(Record& person, const std::string& left, const std::string& today);
+/// Makes someone offboarded by mistake active again, `left` cleared (what they owned stays
+/// with whoever took it over). A conflict Error if they are active.
+void reactivate(Record& person);
 
 }  // namespace cso::staff

@@ -3,7 +3,7 @@
 #include "core/audit.h"
 
 #include <array>
-#include <nlohmann/json.hpp>
+#include <numeric>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -70,41 +70,15 @@ Query list_query(Context& ctx, const ListFilters& o) {
 /// The audit, then its findings: a table under it, or a "findings" array in JSON.
 void show_with_findings(Context& ctx, const std::string& id_text) {
   const Record r = ctx.store().get_or_throw(audit::kind(), parse_id(audit::kind(), id_text, "ID"));
-  const std::string key = display_key(audit::kind(), r);
-  const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
-  if (!json) {
-    print_record(ctx, audit_view(), r);
-    if (ctx.output.format == Format::table) {
-      const View view = finding_view(ctx);
-      const auto n = ctx.store().count(finding::kind(), select::findings_of(key));
-      ctx.out << "\nfindings: " << (n == 0 ? "none" : std::to_string(n)) << '\n';
-      if (n > 0) {
-        std::vector<std::size_t> columns;
-        for (const auto name : {"id", "title", "severity", "grade", "owner", "due", "status"}) {
-          columns.push_back(*finding::kind().index_of(name));
-        }
-        write_findings(ctx, view, select::findings_of(key), columns, false);
-      }
-    }
-    return;
-  }
-  std::vector<std::size_t> columns;
-  if (ctx.globals.fields.empty()) {
-    for (std::size_t i = 0; i < audit::kind().fields.size(); ++i) {
-      columns.push_back(i);
-    }
-  } else {
-    columns = parse_fields(audit::kind(), ctx.globals.fields);
-  }
-  std::vector<std::string> names;
-  std::vector<Cell> cells;
-  for (const auto i : columns) {
-    names.emplace_back(audit::kind().fields[i].name);
-    cells.push_back(cell_of(audit::kind(), i, r));
-  }
-  Json out = json_object(names, cells);
-  out["findings"] = findings_json(ctx, key);
-  write_json(ctx.out, out, json_layout(ctx.output.format));
+  const View findings = finding_view(ctx);
+  std::vector<std::size_t> every_field(finding::kind().fields.size());
+  std::iota(every_field.begin(), every_field.end(), 0);
+  print_record_with(ctx, audit_view(), r,
+                    {"findings",
+                     findings,
+                     ctx.store().all(finding::kind(), select::findings_of(display_key(audit::kind(), r))),
+                     {"id", "title", "severity", "grade", "owner", "due", "status"},
+                     every_field});
 }
 
 constexpr std::array<EditOption, 9> k_edit_options{{

@@ -70,21 +70,4 @@ void write_findings(Context& ctx, const View& view, Query q, const std::vector<s
   writer.finish();
 }
 
-Json findings_json(Context& ctx, const std::string& audit_key) {
-  const Query q = select::findings_of(audit_key);
-  std::vector<std::string> names;
-  for (const auto& f : finding::kind().fields) {
-    names.emplace_back(f.name);
-  }
-  Json out = Json::array();
-  ctx.store().each(finding::kind(), q, [&](Record& r) {
-    std::vector<Cell> cells;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      cells.push_back(cell_of(finding::kind(), i, r));
-    }
-    out.push_back(json_object(names, cells));
-  });
-  return out;
-}
-
 }  // namespace cso::cli

@@ -14,8 +14,6 @@ View finding_view(const Context& ctx);
 /// finding::overdue_date accepts (`q` then selects a superset, and its limit applies after).
 void write_findings(Context& ctx, const View& view, Query q, const std::vector<std::size_t>& columns,
                     bool overdue_only);
-/// The findings of one audit as a JSON array of objects, oldest first.
-Json findings_json(Context& ctx, const std::string& audit_key);
 
 void setup_audit_verbs(CLI::App* audit, Context& ctx);      ///< start, report-phase, close, history
 void setup_audit_findings(CLI::App* audit, Context& ctx);   ///< audit finding …

@@ -28,16 +28,26 @@ std::vector<std::size_t> timeline_columns(const Context& ctx) {
   return out;
 }
 
-void run_timeline(Context& ctx, const std::string& id_text) {
+struct TimelineOptions {
+  std::string id;
+  TextOption limit;
+};
+
+void run_timeline(Context& ctx, const TimelineOptions& o) {
   const auto columns = timeline_columns(ctx);
-  const Record r = ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), id_text, "ID"));
+  const std::int64_t limit = o.limit.given() ? positive_integer(o.limit.value, "--limit") : -1;
+  const Record r = ctx.store().get_or_throw(incident::kind(), parse_id(incident::kind(), o.id, "ID"));
   const auto events = incident_event::timeline(ctx.store(), display_key(incident::kind(), r));
   std::vector<std::string> names;
   for (const auto c : columns) {
     names.push_back(k_columns[c]);
   }
   RowWriter writer(ctx.out, ctx.output, names);
+  std::int64_t written = 0;
   for (const auto& e : events) {
+    if (written++ == limit) {
+      break;
+    }
     std::vector<Cell> row;
     for (const auto c : columns) {
       row.push_back(Cell{e.values[k_event_fields[c]]});
@@ -78,10 +88,11 @@ void setup_incident_timeline(CLI::App* incident, Context& ctx) {
   bind(n, note->at, "--at", "when it happened (default now)");
   n->callback([&ctx, note] { run_note(ctx, *note); });
 
-  auto timeline_id = std::make_shared<std::string>();
+  auto timeline = std::make_shared<TimelineOptions>();
   CLI::App* t = add_command(*incident, "timeline", "notes and changes of status, severity and lead, in time order");
-  t->add_option("ID", *timeline_id, "INC-n or n")->required();
-  t->callback([&ctx, timeline_id] { run_timeline(ctx, *timeline_id); });
+  t->add_option("ID", timeline->id, "INC-n or n")->required();
+  bind(t, timeline->limit, "--limit", "the first N entries");
+  t->callback([&ctx, timeline] { run_timeline(ctx, *timeline); });
 }
 
 }  // namespace cso::cli

@@ -189,14 +189,35 @@ Query list_query(Context& ctx, const ListFilters& o) {
 struct ShowOptions {
   std::string id;
   TextOption version;
-  bool body = false;
+  bool body = false, versions = false;
 };
+
+/// Every field of a version but its body, which is long: `--body` shows it.
+std::vector<std::size_t> version_fields_but_body() {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < policy_version::field_count; ++i) {
+    if (i != policy_version::body) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
 
 /// A policy, one of its versions (--version), or a body (--body): policy show has more to show.
 void show_policy(Context& ctx, const ShowOptions& o) {
   const Record p = policy::get_policy(ctx.store(), o.id);
+  if (o.versions && (o.version.given() || o.body)) {
+    throw usage_error("--versions: lists every version; it does not go with {}", o.body ? "--body" : "--version");
+  }
   if (!o.version.given() && !o.body) {
-    print_record(ctx, policy_view(), p);
+    const View versions = policy_version_view();
+    print_record_with(ctx, policy_view(), p,
+                      {"versions",
+                       versions,
+                       policy::versions_of(ctx.store(), p),
+                       {"version", "status", "author", "summary", "approver", "published", "effective"},
+                       version_fields_but_body(),
+                       o.versions});
     return;
   }
   const std::int64_t n =
@@ -205,20 +226,21 @@ void show_policy(Context& ctx, const ShowOptions& o) {
   const bool json = ctx.output.format == Format::json || ctx.output.format == Format::jsonl;
   if (o.body && !json) {
     const auto& text = v.text(policy_version::body);
-    ctx.out << (ctx.output.format == Format::table ? sanitize(text) : text);
+    // Byte for byte into a file or pipe (show --body > f; edit --body-file f keeps the hash);
+    // neutralised only on a terminal, where control characters could act (SPEC §2).
+    const bool terminal = ctx.output.terminal_width > 0;
+    ctx.out << (terminal && ctx.output.format == Format::table ? sanitize(text) : text);
     return;
   }
   if (o.body || !ctx.globals.fields.empty()) {
     print_record(ctx, policy_version_view(), std::move(v));
     return;
   }
-  std::vector<std::string> names;  // every field but the body, which is long: --body shows it
+  std::vector<std::string> names;
   std::vector<Cell> cells;
-  for (std::size_t i = 0; i < policy_version::field_count; ++i) {
-    if (i != policy_version::body) {
-      names.emplace_back(policy_version::kind().fields[i].name);
-      cells.push_back(cell_of(policy_version::kind(), i, v));
-    }
+  for (const auto i : version_fields_but_body()) {
+    names.emplace_back(policy_version::kind().fields[i].name);
+    cells.push_back(cell_of(policy_version::kind(), i, v));
   }
   write_object(ctx.out, ctx.output, names, cells);
 }
@@ -259,6 +281,7 @@ void setup_policy(CLI::App& app, Context& ctx) {
   s->add_option("ID", show->id, "POL-n or n")->required();
   bind(s, show->version, "--version", "a version number (N or vN): show that version");
   s->add_flag("--body", show->body, "print the body (of the version in force, the newest, or --version)");
+  s->add_flag("--versions", show->versions, "list every version under the policy (JSON always has them)");
   s->callback([&ctx, show] { show_policy(ctx, *show); });
 
   add_edit(*cmd, ctx, policy_noun(), "change a policy; a new body edits the open draft or opens the next version",

@@ -14,7 +14,7 @@ namespace {
 
 struct AckOptions {
   std::string id, staff;
-  TextOption on;
+  TextOption on, limit;
   bool missing = false;
 };
 
@@ -43,11 +43,16 @@ void run_ack(Context& ctx, const AckOptions& o) {
 
 void run_acks(Context& ctx, const AckOptions& o) {
   const policy::Roster roster = policy::ack_roster(ctx.store(), o.id);
+  const std::int64_t limit = o.limit.given() ? positive_integer(o.limit.value, "--limit") : -1;
   RowWriter writer(ctx.out, ctx.output, {"handle", "name", "status", "version", "acknowledged"});
+  std::int64_t written = 0;
   for (const auto& line : roster.lines) {
     const bool has = line.acknowledged.has_value();
     if (has && o.missing) {
       continue;
+    }
+    if (written++ == limit) {
+      break;
     }
     writer.row({Cell{line.handle}, Cell{line.name},
                 Cell{std::string(has ? "acknowledged" : "missing"), has ? Style::green : Style::red},
@@ -72,6 +77,7 @@ void setup_policy_acks(CLI::App* policy, Context& ctx) {
   CLI::App* l = add_command(*policy, "acks", "who in the audience has and has not acknowledged the version in force");
   l->add_option("ID", o->id, "POL-n or n")->required();
   l->add_flag("--missing", o->missing, "only those who have not");
+  bind(l, o->limit, "--limit", "at most N people");
   l->callback([&ctx, o] { run_acks(ctx, *o); });
 }
 

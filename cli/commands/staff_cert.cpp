@@ -13,8 +13,9 @@
 
 namespace cso::cli {
 
-View cert_view(const Context& ctx, const Duration& window) {
+View cert_view(const Context& ctx) {
   const Clock clock = ctx.clock;
+  const Duration window = ctx.config.check_cert_warn_within;
   return View{cert::kind(),
               {"staff", "name", "issuer", "earned", "expires", "state"},
               [clock, window](Record& r) { cert::derive(r, clock, window); },
@@ -74,7 +75,7 @@ void run_add(Context& ctx, const CertOptions& o, const EditFlags& flags) {
   }
   tx->insert(cert::kind(), r, "staff.cert.add");
   tx->commit();
-  print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
+  print_changed(ctx, cert_view(ctx), std::move(r));
 }
 
 void run_edit(Context& ctx, const CertOptions& o, const EditFlags& flags) {
@@ -89,7 +90,7 @@ void run_edit(Context& ctx, const CertOptions& o, const EditFlags& flags) {
   cert::edit(r, changes, ctx.clock);
   tx->update(cert::kind(), r, "staff.cert.edit");
   tx->commit();
-  print_changed(ctx, cert_view(ctx, ctx.config.check_cert_warn_within), std::move(r));
+  print_changed(ctx, cert_view(ctx), std::move(r));
 }
 
 /// A certification lapsed or recorded by mistake goes (a verb of the part kind, keyed HANDLE NAME).
@@ -116,15 +117,10 @@ void bind_filters(CLI::App* l, ListFilters& f) {
   l->add_flag("--all", f.all, "include inactive (offboarded) staff");
 }
 
-/// The window a certification counts as expiring in: --expiring-within, or check.cert_warn_within.
-Duration window_of(const Context& ctx, const ListFilters& o) {
-  return o.within.given() ? parse_duration(o.within.value, "--expiring-within") : ctx.config.check_cert_warn_within;
-}
-
 Query list_query(Context& ctx, const ListFilters& o) {
   cert::ListFilter f;
   if (o.within.given()) {
-    f.expiring_by = format_date(add(ctx.clock.now, window_of(ctx, o)));
+    f.expiring_by = format_date(add(ctx.clock.now, parse_duration(o.within.value, "--expiring-within")));
   }
   if (!o.handle.empty()) {
     f.holder = existing_staff(ctx, o.handle);
@@ -133,13 +129,9 @@ Query list_query(Context& ctx, const ListFilters& o) {
   return cert::make_query(ctx.store(), f);
 }
 
-void print_certs(Context& ctx, const ListFilters& o, const Query& q) {
-  print_list(ctx, cert_view(ctx, window_of(ctx, o)), q);
-}
-
 const Noun& cert_noun() {
   static const Noun k_noun{cert::kind(), "staff cert", "HANDLE NAME", "certifications",
-                           [](const Context& c) { return cert_view(c, c.config.check_cert_warn_within); }};
+                           [](const Context& c) { return cert_view(c); }};
   return k_noun;
 }
 
@@ -166,8 +158,7 @@ void setup_staff_cert(CLI::App* staff_cmd, Context& ctx) {
   auto edit_fields = std::make_shared<EditFlags>(e, cert::kind(), k_fields);
   e->callback([&ctx, edit, edit_fields] { run_edit(ctx, *edit, *edit_fields); });
 
-  add_list(*c, ctx, cert_noun(), "list certifications of active staff, or of one person", bind_filters, list_query,
-           print_certs);
+  add_list(*c, ctx, cert_noun(), "list certifications of active staff, or of one person", bind_filters, list_query);
 
   auto rm = std::make_shared<CertOptions>();
   CLI::App* r = cert_verb(c, "rm", "remove a certification (lapsed or recorded by mistake); prints its key", *rm);

@@ -1,4 +1,5 @@
-// `cso staff offboard HANDLE [--on D] [--reassign-to H]`: inactive, and what they own moves on.
+// `cso staff offboard HANDLE [--on D] [--reassign-to H]`: inactive, and what they own moves on;
+// `cso staff reactivate HANDLE` undoes an offboarding made by mistake.
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
 #include "cli/values.h"
@@ -64,6 +65,16 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   }
 }
 
+void run_reactivate(Context& ctx, const std::string& handle_text) {
+  const std::string handle = staff::parse_handle(handle_text, "HANDLE");
+  auto tx = ctx.store().begin(ctx.actor());
+  Record person = tx->get_or_throw(staff::kind(), Value{handle});
+  staff::reactivate(person);
+  tx->update(staff::kind(), person, "staff.reactivate");
+  tx->commit();
+  print_changed(ctx, staff_view(), std::move(person));
+}
+
 }  // namespace
 
 void setup_staff_offboard(CLI::App* staff_cmd, Context& ctx) {
@@ -75,6 +86,12 @@ void setup_staff_offboard(CLI::App* staff_cmd, Context& ctx) {
   bind(c, o->reassign_to, "--reassign-to",
        "an active staff member who takes over their open items (required when there are any)");
   c->callback([&ctx, o] { run_offboard(ctx, *o); });
+
+  auto handle = std::make_shared<std::string>();
+  CLI::App* r = add_command(*staff_cmd, "reactivate",
+                            "make someone offboarded by mistake active again (left cleared); prints the handle");
+  r->add_option("HANDLE", *handle, "the person")->required();
+  r->callback([&ctx, handle] { run_reactivate(ctx, *handle); });
 }
 
 }  // namespace cso::cli

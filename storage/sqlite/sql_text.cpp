@@ -1,8 +1,11 @@
 #include "storage/sqlite/sql_text.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <stdexcept>
 
 namespace cso::storage {
 namespace {
@@ -89,12 +92,39 @@ std::string where_sql(const KindDef& kind, const std::vector<Condition>& where, 
   return out;
 }
 
+namespace {
+
+/// What a field sorts by: its value, or for an enumerated field its rank (the order its
+/// choices are listed in: low before critical, open before closed), not the alphabet. The
+/// choices are the kind's own names ([a-z0-9_]), never user text.
+std::string sort_expression(const FieldDef& f) {
+  const std::string col(f.name);
+  if (f.type != FieldType::choice || f.choices.empty()) {
+    return col;
+  }
+  std::string out = "CASE " + col;
+  for (std::size_t rank = 0; rank < f.choices.size(); ++rank) {
+    const auto name = f.choices[rank];
+    const auto plain = [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) != 0 || std::isdigit(static_cast<unsigned char>(c)) != 0 ||
+             c == '_';
+    };
+    if (!std::all_of(name.begin(), name.end(), plain)) {
+      throw std::logic_error("a choice that is not a plain name: " + std::string(name));
+    }
+    out += fmt::format(" WHEN '{}' THEN {}", name, rank);
+  }
+  return out + " END";
+}
+
+}  // namespace
+
 std::string order_sql(const KindDef& kind, const std::vector<SortKey>& sort) {
   std::string out;
   for (const auto& k : sort) {
     const std::string col(kind.fields[k.field].name);
     out += out.empty() ? " ORDER BY " : ", ";
-    out += col + " IS NULL, " + col + (k.descending ? " DESC" : "");
+    out += col + " IS NULL, " + sort_expression(kind.fields[k.field]) + (k.descending ? " DESC" : "");
   }
   out += out.empty() ? " ORDER BY " : ", ";
   return out + std::string(kind.fields[0].name);

@@ -59,6 +59,12 @@ is "FND-2,FND-3" --grade minor_nc,major_nc
 is "FND-7,FND-6" --status resolved,verified --sort -id
 is "FND-3,FND-1" --open --owner bob --sort -due
 is "FND-1,FND-2" --limit 2
+# Enumerated fields sort by rank, not the alphabet: critical, high, medium, low; open … accepted.
+is "FND-4,FND-1,FND-5,FND-3,FND-7,FND-2,FND-6" --sort -severity,id
+is "FND-2,FND-6,FND-3,FND-7,FND-1,FND-5,FND-4" --sort severity
+ok cso audit finding list --sort status,id --format json
+[ "$(json 'map(.status) | join(",")')" == "open,open,remediating,resolved,verified,accepted,accepted" ] ||
+  fail "--sort status: $(json 'map(.status) | join(",")')"
 is "" --audit 3
 
 # The day after a still-future acceptance expires it is overdue again (on the day, not yet).

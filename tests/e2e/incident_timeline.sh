@@ -22,6 +22,9 @@ out_has "at                    actor   kind      what"
 out_has "2026-11-26T21:30:00Z  bob     note      first user report"
 out_has "2026-11-26T22:00:00Z  bob     status    opened as sev3, lead bob"
 out_has "2026-11-26T23:00:00Z  alice   severity  sev3 → sev2"
+ok cso incident timeline 1 --limit 2 --format json
+[ "$(json 'map(.kind) | join(",")')" == "note,status" ] || fail "--limit 2: the first two"
+expect_exit 2 cso incident timeline 1 --limit x
 ok cso incident timeline 1 --format json
 [ "$(json 'map(.at) | join(",")')" == "2026-11-26T21:30:00Z,2026-11-26T22:00:00Z,2026-11-26T23:00:00Z,2026-11-26T23:00:00Z,2026-11-26T23:00:00Z,2026-11-26T23:00:00Z,2026-11-27T01:00:00Z,2026-11-27T02:00:00Z,2026-11-27T02:00:00Z,2026-11-27T09:00:00Z" ] ||
   fail "time order: $(json 'map(.at) | join(",")')"

@@ -32,6 +32,12 @@ ok cso policy acks 1 --format json
 [ "$(json '.[1].acknowledged')" == 2026-11-26 ] || fail "acknowledged date"
 [ "$(json '.[0].version')" == null ] || fail "missing has no version"
 err_has "acknowledged by 2 of 4 (50%)"
+ok cso policy acks 1 --limit 2 --format json
+[ "$(json 'map(.handle) | join(",")')" == "alice,bob" ] || fail "--limit 2: $(json .)"
+ok cso policy acks 1 --missing --limit 1 --format json
+[ "$(json 'map(.handle) | join(",")')" == "alice" ] || fail "--missing --limit 1: $(json .)"
+expect_exit 2 cso policy acks 1 --limit 0
+err_has "--limit"
 ok cso policy acks 1 --missing
 out_has "alice"
 out_has "Alice Moreau"

@@ -121,5 +121,31 @@ expect_exit 2 cso policy rm 99
 err_has "policy rm POL-99: removing a record is for mistakes; retire it instead, or add --force"
 expect_exit 3 cso policy rm 99 --force
 unchanged
+# Control characters: byte for byte into a file, so show --body > f; edit --body-file f keeps the
+# hash; neutralised only on a terminal.
+printf '# Raw\r\n\033[31mred\033[0m\tend\n' >raw.md
+ok cso --as alice policy add "Raw" --owner alice --body-file raw.md
+raw=$(cat "$TMP/out")
+ok cso policy show "$raw" --body
+cmp -s "$TMP/out" raw.md || fail "show --body into a file is byte for byte"
+cp "$TMP/out" again.md
+ok cso policy show "$raw" --version 1 --format json
+sha=$(json .sha256)
+ok cso policy edit "$raw" --body-file again.md --summary "same"
+ok cso policy show "$raw" --version 1 --format json
+[ "$(json .sha256)" == "$sha" ] || fail "the round trip keeps the hash"
+script -qec "$CSO policy show $raw --body" /dev/null >"$TMP/tty" 2>&1 </dev/null
+checks=$((checks + 1))
+! grep -q $'\033\[31m' "$TMP/tty" || fail "on a terminal the escape is neutralised"
+ok cso policy show 1 --versions
+out_has "versions: 1"
+out_has "First version"
+ok cso policy show 1 --format json
+[ "$(json '.versions | map(.key) | join(",")')" == "POL-1/v1" ] || fail "show --json has the versions"
+[ "$(json '.versions[0].body')" == null ] || fail "version objects leave the body out"
+ok cso policy show 1
+out_lacks "versions:"
+expect_exit 2 cso policy show 1 --versions --body
+err_has "--versions"
 verified
 done_ok

@@ -77,5 +77,19 @@ ok cso staff show alice --format json
 ok cso -q staff offboard erin --reassign-to bob --format json
 [ "$(json '[.handle, .status] | join("|")')" == "erin|inactive" ] || fail "json: $(json .)"
 if grep -q "moved" "$TMP/err"; then fail "-q silences 'moved'"; fi
+
+# Offboarded by mistake: reactivate makes them active again, left cleared; journalled.
+ok cso staff reactivate erin
+out_is "erin"
+ok cso staff show erin --format json
+[ "$(json '[.status, .left] | tostring')" == '["active",null]' ] || fail "erin: $(json .)"
+ok cso log erin --limit 1 --format json
+[ "$(json '.[0].action')" == "staff.reactivate" ] || fail "reactivate journalled"
+snapshot
+expect_exit 4 cso staff reactivate erin
+err_has "erin is active; 'staff reactivate' needs someone who was offboarded"
+expect_exit 3 cso staff reactivate nobody
+expect_exit 2 cso staff reactivate "Not A Handle"
+unchanged
 verified
 done_ok

@@ -173,6 +173,11 @@ void run_store_contract(const Backend& backend) {
     Query by_score;
     by_score.sort = {{risk::score, true}};
     CHECK(ids(*store, by_score) == "2,6,5,1,4");
+    Query by_status;  // by rank (open, treating, accepted, closed), not the alphabet
+    by_status.sort = {{risk::status, false}};
+    CHECK(ids(*store, by_status) == "1,4,5,6,2");
+    by_status.sort = {{risk::status, true}};
+    CHECK(ids(*store, by_status) == "2,1,4,5,6");
     Query open;
     open.where = {{risk::status, Op::eq, {"open"s}, {}}};
     CHECK(ids(*store, open) == "1,4,5,6");
