@@ -31,7 +31,8 @@ class CheckSource {
  public:
   virtual ~CheckSource() = default;
   virtual void each(const KindDef& kind, const Query& q, const std::function<void(const Record&)>& fn) = 0;
-  /// nullopt when the journal's hash chain verifies, else what is wrong.
+  /// nullopt when the journal's hash chain verifies and every record matches its last
+  /// journalled state (Store::verify_journal), else the first thing wrong.
   virtual std::optional<std::string> journal_problem() = 0;
 };
 

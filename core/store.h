@@ -86,11 +86,11 @@ class Store : public Reader {
   virtual std::unique_ptr<Hold> read_snapshot() = 0;
   /// Tunes the store for one large import while the hold lives.
   virtual std::unique_ptr<Hold> bulk_load() = 0;
-  /// Replays the journal's chain, compares every live record with its last journalled state,
-  /// and checks the store's own integrity.
+  /// Replays the journal's chain and compares every live record (and the counts kept for
+  /// status) with its last journalled state: what `check`'s journal.integrity runs.
+  virtual VerifyReport verify_journal() = 0;
+  /// verify_journal, then the store's own integrity check: what `verify` runs.
   virtual VerifyReport verify() = 0;
-  /// Only the chain (what `check` runs).
-  virtual VerifyReport verify_chain() = 0;
   /// The newest entry's hash; nullopt for an empty journal.
   virtual std::optional<Hash> head() = 0;
   /// Where the store is, for messages (a path; never a password).

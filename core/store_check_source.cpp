@@ -7,7 +7,7 @@ void StoreCheckSource::each(const KindDef& kind, const Query& q, const std::func
 }
 
 std::optional<std::string> StoreCheckSource::journal_problem() {
-  const VerifyReport report = m_store.verify_chain();
+  const VerifyReport report = m_store.verify_journal();
   if (report.problems.empty()) {
     return std::nullopt;
   }

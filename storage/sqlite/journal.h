@@ -29,8 +29,10 @@ std::optional<Hash> journal_head(Db& db);
 
 /// Replays the hash chain; stops at the first broken link.
 VerifyReport verify_chain(Db& db);
-/// verify_chain, then every live record against its last journalled state, then
-/// PRAGMA integrity_check.
-VerifyReport verify_all(Db& db);
+/// Whether verify_all ends with SQLite's own PRAGMA integrity_check of the file.
+enum class FileCheck { skip, run };
+/// verify_chain, then every live record against its last journalled state and the counts
+/// kept for status, then (FileCheck::run) PRAGMA integrity_check.
+VerifyReport verify_all(Db& db, FileCheck file = FileCheck::run);
 
 }  // namespace cso::storage

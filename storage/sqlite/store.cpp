@@ -64,12 +64,12 @@ std::unique_ptr<Hold> SqliteStore::bulk_load() {
   return translated(m_db->path(), [&] { return std::make_unique<BulkHold>(*m_db); });
 }
 
-VerifyReport SqliteStore::verify() {
-  return translated(m_db->path(), [&] { return verify_all(*m_db); });
+VerifyReport SqliteStore::verify_journal() {
+  return translated(m_db->path(), [&] { return verify_all(*m_db, FileCheck::skip); });
 }
 
-VerifyReport SqliteStore::verify_chain() {
-  return translated(m_db->path(), [&] { return storage::verify_chain(*m_db); });
+VerifyReport SqliteStore::verify() {
+  return translated(m_db->path(), [&] { return verify_all(*m_db, FileCheck::run); });
 }
 
 std::optional<Hash> SqliteStore::head() {

@@ -25,8 +25,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Transaction> begin(const Actor& actor) override;
   std::unique_ptr<Hold> read_snapshot() override;
   std::unique_ptr<Hold> bulk_load() override;
+  VerifyReport verify_journal() override;
   VerifyReport verify() override;
-  VerifyReport verify_chain() override;
   std::optional<Hash> head() override;
   std::string location() const override;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `cso check --only journal.integrity` is OK on an intact journal and CRITICAL (exit 2) naming the
-# entry once an entry is edited, deleted or reordered; cron sees it without running verify.
+# entry once an entry is edited, deleted or reordered, or a record once it is edited, added or
+# removed outside cso (what verify checks); cron sees it without running verify.
 source "$(dirname "$0")/lib.bash"
 fresh
 ok cso risk add "Ransomware on file servers" --likelihood 1 --impact 2 --owner alice --review-every 12m
@@ -59,6 +60,24 @@ restore
 sqlite3 "$CSO_DB" "update journal set seq=-1 where seq=4; update journal set seq=4 where seq=5; update journal set seq=5 where seq=-1;"
 expect_exit 2 cso check --only journal.integrity
 out_has "CRITICAL journal.integrity"
+restore
+
+# A record edited with the sqlite3 shell (the journal untouched): check runs what verify runs.
+sqlite3 "$CSO_DB" "update risk set title='Nothing to see' where id=1"
+expect_exit 2 cso check --only journal.integrity
+out_has "CRITICAL journal.integrity"
+out_has "RSK-1 differs from its last journalled state"
+expect_exit 5 cso verify
+err_has "RSK-1 differs from its last journalled state"
+restore
+# A record inserted, and one deleted, behind cso's back.
+sqlite3 "$CSO_DB" "insert into staff(handle, name, status) values ('mallory', 'Mallory', 'active')"
+expect_exit 2 cso check --only journal.integrity
+out_has "staff mallory exists but the journal has no record of it"
+restore
+sqlite3 "$CSO_DB" "delete from risk where id=2"
+expect_exit 2 cso check --only journal.integrity
+out_has "RSK-2 is missing"
 restore
 
 # Back to intact.
