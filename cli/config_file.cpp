@@ -330,6 +330,7 @@ constexpr Setting k_bands[] = {{"medium", apply_band<&RiskBands::medium>},
 
 void apply_bands(Config& config, const Value& v) {
   apply_table(config, v, k_bands);
+  config.risk_bands_configured = true;
   const RiskBands& b = config.risk_bands;
   if (b.medium >= b.high || b.high >= b.critical) {
     fail_must_be(v, "increasing (medium < high < critical)",

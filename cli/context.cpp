@@ -86,6 +86,7 @@ void load_config(Config& config, const GlobalOptions& g, const std::optional<std
     }
     apply_config_file(config, extra);
   }
+  settle(config);
 }
 
 bool resolve_color(const std::string& when, const Environment& env) {

@@ -1,7 +1,6 @@
 #include "cli/render.h"
 
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "core/error.h"

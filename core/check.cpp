@@ -30,7 +30,8 @@ void journal_integrity(const RuleContext& ctx, std::vector<Problem>& out) {
 }
 
 constexpr std::array<Rule, 1> k_journal_rules{{
-    {"journal.integrity", "the journal's chain, or a record against it, does not verify (what 'cso verify' checks)", "CRITICAL", "", journal_integrity},
+    {"journal.integrity", "the journal's chain, or a record against it, does not verify (what 'cso verify' checks)",
+     "CRITICAL", "", journal_integrity},
 }};
 
 /// Every rule, in the order of SPEC §5 (which is also the order problems are listed in).

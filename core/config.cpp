@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/error.h"
 #include "core/json_text.h"
 
 namespace cso {
@@ -88,6 +89,26 @@ std::vector<ConfigEntry> config_entries(const Config& c) {
     }
   }
   return entries;
+}
+
+void settle(Config& c) {
+  const std::int64_t top = c.risk_matrix * c.risk_matrix;
+  if (!c.risk_bands_configured) {
+    const RiskBands standard;
+    const auto scaled = [&](std::int64_t b) { return std::max<std::int64_t>(1, (b * top + 12) / 25); };
+    c.risk_bands = {scaled(standard.medium), scaled(standard.high), scaled(standard.critical)};
+    return;
+  }
+  const std::pair<const char*, std::int64_t> bands[] = {
+      {"medium", c.risk_bands.medium}, {"high", c.risk_bands.high}, {"critical", c.risk_bands.critical}};
+  for (const auto& [name, lowest] : bands) {
+    if (lowest > top) {
+      throw usage_error(
+          "risk.bands: {} = {} cannot be reached on a {}×{} matrix (risk.matrix = {}), whose highest score is {}; "
+          "lower the band or enlarge the matrix",
+          name, lowest, c.risk_matrix, c.risk_matrix, c.risk_matrix, top);
+    }
+  }
 }
 
 }  // namespace cso

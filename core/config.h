@@ -23,6 +23,7 @@ struct Config {
 
   std::int64_t risk_matrix = 5;  ///< 3..6
   RiskBands risk_bands;
+  bool risk_bands_configured = false;  ///< set by a [risk] bands key; else settle() scales the defaults
   Duration risk_review_every{90, 'd'};
   Duration risk_treat_within{30, 'd'};
   Duration risk_max_acceptance{1, 'y'};  ///< the longest a risk or finding may be accepted for
@@ -49,5 +50,10 @@ struct ConfigEntry {
   std::string value;
 };
 std::vector<ConfigEntry> config_entries(const Config& c);
+
+/// What follows once the layers are merged. Without configured bands, the default bands
+/// (5, 10 and 17 of 25) are scaled to the matrix; configured bands must each be reachable on it
+/// (lowest score at most matrix²): a usage Error naming the keys otherwise.
+void settle(Config& c);
 
 }  // namespace cso

@@ -6,6 +6,7 @@
 #include "core/check_rules.h"
 #include "core/policy.h"
 #include "core/selectors.h"
+#include "core/wording.h"
 
 namespace cso {
 namespace {
@@ -36,8 +37,8 @@ void policy_ack_missing(const RuleContext& ctx, std::vector<Problem>& out) {
     problem.id = display_key(policy::kind(), p);
     problem.title = p.text(policy::title);
     const std::int64_t missing = c.expected - c.acknowledged;
-    problem.message = fmt::format("{} of {} {} {} not acknowledged v{} (published {}, due {})", missing, c.expected,
-                                  c.expected == 1 ? "person" : "people", missing == 1 ? "has" : "have",
+    problem.message = fmt::format("{} of {} {} not acknowledged v{} (published {}, due {})", missing,
+                                  counted(c.expected, "person", "people"), missing == 1 ? "has" : "have",
                                   p.integer(policy::version), p.text(policy::published), when);
     problem.due = when;
     out.push_back(std::move(problem));

@@ -10,6 +10,7 @@
 #include "core/policy.h"
 #include "core/risk.h"
 #include "core/training.h"
+#include "core/wording.h"
 
 namespace cso {
 namespace {
@@ -70,8 +71,7 @@ Record remove_with_parts(Transaction& tx, const Removal& rule, const Value& key)
   if (rule.blocking) {
     const auto n = tx.count(*rule.blocking->kind, parts_of(*rule.blocking, display));
     if (n > 0) {
-      throw conflict_error("{} has {} {}{}; {}", display, n, rule.blocking->kind->name, n == 1 ? "" : "s",
-                           rule.blocking_hint);
+      throw conflict_error("{} has {}; {}", display, counted(n, rule.blocking->kind->name), rule.blocking_hint);
     }
   }
   for (const Part& part : rule.cascade) {

@@ -12,8 +12,12 @@ void Matrix::add(const Record& r) {
   }
   const auto l = r.opt_integer(residual ? residual_likelihood : likelihood);
   const auto i = r.opt_integer(residual ? residual_impact : impact);
-  if (!l || !i || *l < 1 || *i < 1 || *l > size || *i > size) {
-    return;  // unrated, or rated on a larger matrix than the one configured now
+  if (!l || !i || *l < 1 || *i < 1) {
+    return;  // no residual rating
+  }
+  if (*l > size || *i > size) {
+    outside.push_back({display_key(kind(), r), *l, *i});
+    return;
   }
   counts[static_cast<std::size_t>((*l - 1) * size + (*i - 1))] += 1;
 }
@@ -23,7 +27,7 @@ std::int64_t Matrix::at(std::int64_t l, std::int64_t i) const {
 }
 
 std::int64_t Matrix::total() const {
-  return std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+  return std::accumulate(counts.begin(), counts.end(), static_cast<std::int64_t>(outside.size()));
 }
 
 }  // namespace cso::risk

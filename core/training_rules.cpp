@@ -11,6 +11,7 @@
 #include "core/selectors.h"
 #include "core/staff.h"
 #include "core/training.h"
+#include "core/wording.h"
 
 namespace cso {
 namespace {
@@ -48,7 +49,7 @@ void training_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
     p.title = c->second.second;
     p.message =
         fmt::format("{}: due {} ({}){}", who, a.text(assignment::due), relative_days(days_between(ctx.clock.now, *due)),
-                    failed == 0 ? "" : fmt::format(", {} failed attempt{}", failed, failed == 1 ? "" : "s"));
+                    failed == 0 ? "" : ", " + counted(failed, "failed attempt"));
     p.due = a.text(assignment::due);
     found.emplace_back(c->second.first, who, std::move(p));
   });

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/finding.h"
 #include "core/selectors.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -39,8 +40,8 @@ void run_close(Context& ctx, const VerbOptions& o) {
   // Closing with findings still open is normal (remediation outlives the audit); say so.
   if (const auto n = ctx.store().count(finding::kind(), select::findings_open_of(display_id(audit::kind(), id)));
       n > 0) {
-    ctx.info(fmt::format("{} closed with {} finding{} open or remediating", display_id(audit::kind(), id), n,
-                         n == 1 ? "" : "s"));
+    ctx.info(
+        fmt::format("{} closed with {} open or remediating", display_id(audit::kind(), id), counted(n, "finding")));
   }
 }
 

@@ -1,5 +1,6 @@
 // Policies: their section of `cso status`.
 #include "cli/commands/status_sections.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 
@@ -13,9 +14,8 @@ StatusSection policy_status(const Context& ctx, const status::Policies& f) {
             {"review_due", f.review_due},
             {"acknowledgements", {{"acknowledged", acks.acknowledged}, {"expected", acks.expected}}}};
   s.lines.emplace_back("policies", fmt::format("{} in all: {}", f.by_status.total, text_counts(f.by_status.items)));
-  s.lines.emplace_back("", fmt::format("{} {} in review, {} review{} due within {}", f.in_review,
-                                       f.in_review == 1 ? "version" : "versions", f.review_due,
-                                       f.review_due == 1 ? "" : "s", format_duration(ctx.config.check_warn_within)));
+  s.lines.emplace_back("", fmt::format("{} in review, {} due within {}", counted(f.in_review, "version"),
+                                       counted(f.review_due, "review"), format_duration(ctx.config.check_warn_within)));
   s.lines.emplace_back("", fmt::format("acknowledgements: {}", policy::coverage_text(acks)));
   return s;
 }

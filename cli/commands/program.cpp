@@ -10,6 +10,7 @@
 #include "core/journal.h"
 #include "core/kinds.h"
 #include "core/staff.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -113,8 +114,8 @@ void run_verify(Context& ctx, const std::string& expect_text) {
     }
     throw integrity_error("{}", problems.front());
   }
-  ctx.info(fmt::format("verified {} journal entries and {} records; the database is intact", report.entries,
-                       report.records));
+  ctx.info(fmt::format("verified {} and {}; the database is intact",
+                       counted(report.entries, "journal entry", "journal entries"), counted(report.records, "record")));
 }
 
 std::string unquoted(const std::string& toml) {

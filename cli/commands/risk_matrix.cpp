@@ -7,6 +7,7 @@
 #include "cli/commands/risk_view.h"
 #include "core/risk.h"
 #include "core/selectors.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -23,7 +24,7 @@ Style band_style(std::string_view level) {
 
 void print_grid(Context& ctx, const risk::Matrix& m) {
   const bool color = ctx.output.color;
-  ctx.out << (m.residual ? "Residual risk" : "Risk") << " matrix (" << m.total() << " risks not closed)\n\n";
+  ctx.out << (m.residual ? "Residual risk" : "Risk") << " matrix (" << counted(m.total(), "risk") << " not closed)\n\n";
   ctx.out << "likelihood\n";
   for (std::int64_t l = m.size; l >= 1; --l) {
     ctx.out << fmt::format("{:>6}  ", l);
@@ -71,6 +72,17 @@ void setup_risk_matrix(CLI::App* risk, Context& ctx) {
       print_grid(ctx, matrix);
     } else {
       print_cells(ctx, matrix);
+    }
+    if (!matrix.outside.empty()) {
+      std::vector<std::string> named;
+      for (const auto& o : matrix.outside) {
+        named.push_back(fmt::format("{} ({}×{})", o.id, o.likelihood, o.impact));
+      }
+      ctx.warn(
+          fmt::format("{} rated outside the {}×{} matrix (risk.matrix = {}), counted but not in a cell: {}; "
+                      "re-assess {} on this matrix",
+                      counted(static_cast<std::int64_t>(named.size()), "risk is", "risks are"), matrix.size,
+                      matrix.size, matrix.size, fmt::join(named, ", "), named.size() == 1 ? "it" : "them"));
     }
   });
 }

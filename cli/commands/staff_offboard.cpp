@@ -8,6 +8,7 @@
 #include "core/selectors.h"
 #include "core/staff.h"
 #include "core/staff_service.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -42,8 +43,9 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   }
   auto items = open_items(*tx, owned_kinds(), handle);
   if (!items.empty() && !to) {
-    throw conflict_error("{} owns or leads {} open item{}; move {} with --reassign-to HANDLE:{}", handle, items.size(),
-                         items.size() == 1 ? "" : "s", items.size() == 1 ? "it" : "them", item_lines(items));
+    throw conflict_error("{} owns or leads {}; move {} with --reassign-to HANDLE:{}", handle,
+                         counted(static_cast<std::int64_t>(items.size()), "open item"),
+                         items.size() == 1 ? "it" : "them", item_lines(items));
   }
   if (to) {
     reassign_all(*tx, items, *to, ctx.actor(), fmt::format("offboarding {}", handle));
@@ -53,7 +55,7 @@ void run_offboard(Context& ctx, const OffboardOptions& o) {
   tx->commit();
   print_changed(ctx, staff_view(), std::move(person));
   if (to) {
-    ctx.info(fmt::format("moved {} item{} to {}", items.size(), items.size() == 1 ? "" : "s", *to));
+    ctx.info(fmt::format("moved {} to {}", counted(static_cast<std::int64_t>(items.size()), "item"), *to));
   }
   if (!reports.empty()) {
     std::vector<std::string> names;

@@ -14,6 +14,7 @@
 #include "core/staff.h"
 #include "core/training.h"
 #include "core/training_service.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -138,8 +139,8 @@ void run_import(Context& ctx, const std::string& id, const std::string& path) {
                json_layout(ctx.output.format));
     return;
   }
-  ctx.out << fmt::format("{} completed, {} failed attempt{}, {} unchanged\n", n.completed, n.failed,
-                         n.failed == 1 ? "" : "s", n.unchanged);
+  ctx.out << fmt::format("{} completed, {}, {} unchanged\n", n.completed, counted(n.failed, "failed attempt"),
+                         n.unchanged);
 }
 
 }  // namespace

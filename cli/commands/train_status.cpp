@@ -1,6 +1,7 @@
 // Training: its section of `cso status`: the completion rate across active courses (each
 // person's latest assignment) and how many people are overdue.
 #include "cli/commands/status_sections.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 
@@ -17,10 +18,10 @@ StatusSection training_status(const status::Training& f) {
     s.lines.emplace_back("training", "no active courses");
     return s;
   }
-  std::string line = fmt::format("{} active course{}: ", n, n == 1 ? "" : "s");
-  line += f.percent ? fmt::format("{} of {} assignments complete ({}%)", f.complete, f.assigned, *f.percent)
+  std::string line = fmt::format("{}: ", counted(n, "active course"));
+  line += f.percent ? fmt::format("{} of {} complete ({}%)", f.complete, counted(f.assigned, "assignment"), *f.percent)
                     : "nothing assigned";
-  line += fmt::format("; {} {} overdue", f.overdue_people, f.overdue_people == 1 ? "person" : "people");
+  line += fmt::format("; {} overdue", counted(f.overdue_people, "person", "people"));
   s.lines.emplace_back("training", line);
   return s;
 }

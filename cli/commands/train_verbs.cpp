@@ -11,6 +11,7 @@
 #include "core/staff.h"
 #include "core/training.h"
 #include "core/training_service.h"
+#include "core/wording.h"
 
 namespace cso::cli {
 namespace {
@@ -88,8 +89,8 @@ void run_sync(Context& ctx) {
   } else if (created.empty()) {
     ctx.out << "0 assignments created\n";
   } else {
-    ctx.out << fmt::format("created {} assignment{} for {} course{}\n", created.size(), created.size() == 1 ? "" : "s",
-                           touched, touched == 1 ? "" : "s");
+    ctx.out << fmt::format("created {} for {}\n", counted(static_cast<std::int64_t>(created.size()), "assignment"),
+                           counted(touched, "course"));
   }
 }
 

@@ -42,7 +42,6 @@ JournalEntry read_entry(SQLite::Statement& st) {
 
 constexpr const char* k_select = "SELECT seq, at, actor, action, record, data, note, hash";
 
-
 }  // namespace
 
 namespace {

@@ -52,7 +52,7 @@ get check.warn_within
 out_is "7d"
 
 # --config / CSO_CONFIG are read last; --config wins over CSO_CONFIG.
-printf '[risk]\nmatrix = 3\n' >"$TMP/three.toml"
+printf '[risk]\nmatrix = 3\nbands = { medium = 3, high = 6, critical = 9 }\n' >"$TMP/three.toml"
 printf '[check]\nwarn_within = "21d"\n' >"$TMP/warn.toml"
 ok cso --config "$TMP/three.toml" config get risk.matrix
 out_is "3"

@@ -80,6 +80,27 @@ ok cso --config "$TMP/small.toml" risk matrix --format json
 [ "$(json 'length')" == 9 ] || fail "9 cells on a 3×3 matrix"
 [ "$(json '.[] | select(.likelihood == 3 and .impact == 3) | [.score, .level, .count] | join(" ")')" == "9 critical 1" ] ||
   fail "3×3 cell with configured bands"
+# Risks rated above the smaller matrix are counted and named, never dropped: matrix and status
+# agree on the count (RSK-1 and RSK-2 4×5, RSK-7 5×2 do not fit).
+err_has "3 risks are rated outside the 3×3 matrix (risk.matrix = 3), counted but not in a cell: RSK-1 (4×5), RSK-2 (4×5), RSK-7 (5×2)"
+ok cso --config "$TMP/small.toml" risk matrix
+out_has "Risk matrix (6 risks not closed)"
+err_has "RSK-7 (5×2)"
+ok cso --config "$TMP/small.toml" status --format json
+[ "$(json '[.risks.by_level[]] | add')" == 6 ] || fail "status counts the same 6: $(json .risks)"
+# Bands the matrix cannot reach are a config error, whichever layers set them; without bands
+# the defaults scale to the matrix (3×3: medium 2, high 4, critical 6).
+printf '[risk]\nmatrix = 3\n' >"$TMP/three.toml"
+ok cso --config "$TMP/three.toml" config get risk.bands
+out_is "{ medium = 2, high = 4, critical = 6 }"
+mkdir -p "$XDG_CONFIG_HOME/cso"
+printf '[risk]\nbands = { medium = 5, high = 10, critical = 17 }\n' >"$XDG_CONFIG_HOME/cso/config.toml"
+ok cso risk matrix --format json
+expect_exit 2 cso --config "$TMP/three.toml" risk matrix
+err_has "risk.bands: high = 10 cannot be reached on a 3×3 matrix (risk.matrix = 3), whose highest score is 9"
+expect_exit 3 cso --config "$TMP/three.toml" check
+err_has "risk.bands"
+rm "$XDG_CONFIG_HOME/cso/config.toml"
 
 # Colour: --color always paints the bands; never and NO_COLOR (non-empty) do not.
 ok cso risk matrix --color always
