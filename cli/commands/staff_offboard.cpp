@@ -1,5 +1,7 @@
 // `cso staff offboard HANDLE [--on D] [--reassign-to H]`: inactive, and what they own moves on;
 // `cso staff reactivate HANDLE` undoes an offboarding made by mistake.
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
 #include "cli/values.h"
@@ -18,11 +20,17 @@ struct OffboardOptions {
   TextOption on, reassign_to;
 };
 
+/// One line per item, in aligned columns: key, kind, title.
 std::string item_lines(const std::vector<OwnedItem>& items) {
+  std::size_t key_width = 0, kind_width = 0;
+  for (const auto& i : items) {
+    key_width = std::max(key_width, display_key(*i.owned->kind, i.record).size());
+    kind_width = std::max(kind_width, i.owned->kind->name.size());
+  }
   std::string out;
   for (const auto& i : items) {
-    out += fmt::format("\n  {}  {}  {}", display_key(*i.owned->kind, i.record), i.owned->kind->name,
-                       sanitize_cell(i.record.text(i.owned->title_field)));
+    out += fmt::format("\n  {:<{}}  {:<{}}  {}", display_key(*i.owned->kind, i.record), key_width, i.owned->kind->name,
+                       kind_width, sanitize_cell(i.record.text(i.owned->title_field)));
   }
   return out;
 }

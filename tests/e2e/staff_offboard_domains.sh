@@ -20,11 +20,12 @@ cso train sync >/dev/null
 snapshot
 expect_exit 4 cso staff offboard carol
 err_has "carol owns or leads 5 open items; move them with --reassign-to HANDLE:"
-err_has "POL-1  policy  Access Control Policy"
-err_has "RSK-1  risk  Ransomware encrypts file servers"
+err_has "POL-1  policy    Access Control Policy"
+err_has "RSK-1  risk      Ransomware encrypts file servers"
 err_has "INC-1  incident  Phishing wave"
-err_has "FND-1  finding  No MFA on VPN"
-err_has "AUD-1  audit  ISO 27001 internal audit"
+# The columns line up: kinds are padded to the longest (incident).
+err_has "FND-1  finding   No MFA on VPN"
+err_has "AUD-1  audit     ISO 27001 internal audit"
 if grep -qE "POL-2|FND-2" "$TMP/err"; then fail "retired policies and resolved findings are not open items"; fi
 unchanged
 
