@@ -50,35 +50,25 @@ unchanged
 expect_exit 5 cso verify
 restore
 
-# A deleted entry.
-sqlite3 "$CSO_DB" "delete from journal where seq=3"
-expect_exit 2 cso check --only journal.integrity
-out_has "CRITICAL journal.integrity"
-restore
-
-# Reordered entries.
-sqlite3 "$CSO_DB" "update journal set seq=-1 where seq=4; update journal set seq=4 where seq=5; update journal set seq=5 where seq=-1;"
-expect_exit 2 cso check --only journal.integrity
-out_has "CRITICAL journal.integrity"
-restore
-
-# A record edited with the sqlite3 shell (the journal untouched): check runs what verify runs.
-sqlite3 "$CSO_DB" "update risk set title='Nothing to see' where id=1"
-expect_exit 2 cso check --only journal.integrity
-out_has "CRITICAL journal.integrity"
-out_has "RSK-1 differs from its last journalled state"
-expect_exit 5 cso verify
-err_has "RSK-1 differs from its last journalled state"
-restore
-# A record inserted, and one deleted, behind cso's back.
-sqlite3 "$CSO_DB" "insert into staff(handle, name, status) values ('mallory', 'Mallory', 'active')"
-expect_exit 2 cso check --only journal.integrity
-out_has "staff mallory exists but the journal has no record of it"
-restore
-sqlite3 "$CSO_DB" "delete from risk where id=2"
-expect_exit 2 cso check --only journal.integrity
-out_has "RSK-2 is missing"
-restore
+# caught SQL WANT: after SQL behind cso's back, check is CRITICAL naming WANT and verify exits 5
+# naming the same (check runs what verify runs); then the good copy is restored.
+caught() {
+  sqlite3 "$CSO_DB" "$1"
+  expect_exit 2 cso check --only journal.integrity
+  out_has "CRITICAL journal.integrity"
+  out_has "$2"
+  expect_exit 5 cso verify
+  err_has "$2"
+  restore
+}
+caught "delete from journal where seq=3" "journal entry 3 is missing"
+caught "update journal set seq=-1 where seq=4; update journal set seq=4 where seq=5; update journal set seq=5 where seq=-1;" \
+  "journal entry 4"
+# Records edited, inserted or deleted with the sqlite3 shell, the journal untouched.
+caught "update risk set title='Nothing to see' where id=1" "RSK-1 differs from its last journalled state"
+caught "insert into staff(handle, name, status) values ('mallory', 'Mallory', 'active')" \
+  "staff mallory exists but the journal has no record of it"
+caught "delete from risk where id=2" "RSK-2 is missing"
 
 # Back to intact.
 ok cso check --only journal.integrity
