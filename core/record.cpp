@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/json_text.h"
+#include "core/kinds.h"
 #include "core/staff.h"
 #include "core/time.h"
 #include "core/transitions.h"
@@ -113,30 +114,54 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
 
 namespace {
 
-/// The kind's stored fields sorted by name: the key order of canonical JSON, computed once.
-const std::vector<std::size_t>& canonical_order(const KindDef& kind) {
-  static std::map<const KindDef*, std::vector<std::size_t>> cache;
-  auto& order = cache[&kind];
-  if (order.empty()) {
-    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
-      if (!kind.fields[i].has(k_derived)) {
-        order.push_back(i);
-      }
+/// The kind's stored fields sorted by name: the key order of canonical JSON.
+std::vector<std::size_t> sorted_stored_fields(const KindDef& kind) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    if (!kind.fields[i].has(k_derived)) {
+      order.push_back(i);
     }
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return kind.fields[a].name < kind.fields[b].name; });
   }
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return kind.fields[a].name < kind.fields[b].name; });
   return order;
+}
+
+/// sorted_stored_fields of every kind in all_kinds(), computed once (thread-safe: verify writes
+/// canonical JSON on two threads); null for a kind outside them (a test's).
+const std::vector<std::size_t>* cached_order(const KindDef& kind) {
+  static const std::map<const KindDef*, std::vector<std::size_t>> orders = [] {
+    std::map<const KindDef*, std::vector<std::size_t>> out;
+    for (const KindDef* k : all_kinds()) {
+      out.emplace(k, sorted_stored_fields(*k));
+    }
+    return out;
+  }();
+  const auto it = orders.find(&kind);
+  return it != orders.end() ? &it->second : nullptr;
+}
+
+void append_integer(std::string& out, std::int64_t n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), n);
+  out.append(digits, end);
 }
 
 }  // namespace
 
 std::string canonical_json(const KindDef& kind, const Record& r) {
-  const auto& order = canonical_order(kind);
-  std::string out = "{";
+  std::string out;
   out.reserve(512);
+  append_canonical_json(out, kind, r);
+  return out;
+}
+
+void append_canonical_json(std::string& out, const KindDef& kind, const Record& r) {
+  const std::vector<std::size_t>* cached = cached_order(kind);
+  const std::vector<std::size_t> order = cached != nullptr ? std::vector<std::size_t>{} : sorted_stored_fields(kind);
+  out.push_back('{');
   bool first = true;
-  for (const std::size_t i : order) {
+  for (const std::size_t i : cached != nullptr ? *cached : order) {
     if (r.is_null(i)) {
       continue;
     }
@@ -148,16 +173,19 @@ std::string canonical_json(const KindDef& kind, const Record& r) {
     out.append(kind.fields[i].name);
     out.append("\":");
     const FieldDef& f = kind.fields[i];
-    if (f.type == FieldType::id) {
-      append_json_string(out, display_id(kind, r.integer(i)));
+    if (f.type == FieldType::id) {  // display_id(), which needs no escaping
+      out.push_back('"');
+      out.append(kind.prefix);
+      out.push_back('-');
+      append_integer(out, r.integer(i));
+      out.push_back('"');
     } else if (const auto* n = std::get_if<std::int64_t>(&r.values[i])) {
-      out.append(std::to_string(*n));
+      append_integer(out, *n);
     } else {
       append_json_string(out, r.text(i));
     }
   }
   out.push_back('}');
-  return out;
 }
 
 std::string parse_note(std::string_view text, std::string_view what) {

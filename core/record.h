@@ -85,6 +85,8 @@ std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_vi
 /// The record as canonical JSON: stored fields only, sorted keys, nulls omitted,
 /// no whitespace. This is what the journal records and what verify compares.
 std::string canonical_json(const KindDef& kind, const Record& r);
+/// canonical_json appended to `out` (a caller writing many records reuses one buffer).
+void append_canonical_json(std::string& out, const KindDef& kind, const Record& r);
 
 /// A kind's statuses are an `enum class Status` beside `k_statuses`, the names its status field
 /// lists in the same order; the kind says where they are with `names_of(Status)` and

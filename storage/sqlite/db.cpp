@@ -210,6 +210,13 @@ std::unique_ptr<Db> Db::create_or_migrate(const std::string& path, int& previous
   return std::unique_ptr<Db>(new Db(std::move(sql), path));
 }
 
+std::unique_ptr<Db> Db::second_reader() const {
+  if (m_path == ":memory:") {
+    return nullptr;
+  }
+  return std::unique_ptr<Db>(new Db(read_only_connection(m_path), m_path));
+}
+
 std::unique_ptr<Db> Db::in_memory() {
   auto sql = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   apply_connection_pragmas(*sql);

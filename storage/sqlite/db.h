@@ -28,6 +28,10 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
+  /// Another connection to the same file, read-only, for a reader on a second thread; null
+  /// for an in-memory database.
+  std::unique_ptr<Db> second_reader() const;
+
   SQLite::Database& sql() { return *m_sql; }
   const std::string& path() const { return m_path; }
 

@@ -5,39 +5,41 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
-#include <algorithm>
 #include <cstring>
-#include <map>
-#include <unordered_map>
 
 #include "core/json_text.h"
-#include "core/kinds.h"
 #include "storage/open.h"
-#include "storage/sqlite/records.h"
-#include "storage/sqlite/sql_text.h"
-#include "storage/sqlite/tally.h"
 
 namespace cso::storage {
 namespace {
 
-JournalEntry read_entry(SQLite::Statement& st) {
-  JournalEntry e;
+/// Assigns a text column into `out`, reusing its buffer (a replay reads 10^5 entries or more).
+void assign_text(std::string& out, const SQLite::Column& c) {
+  out.assign(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+}
+
+void assign_optional_text(std::optional<std::string>& out, const SQLite::Column& c) {
+  if (c.isNull()) {
+    out.reset();
+  } else {
+    assign_text(out.emplace(), c);
+  }
+}
+
+/// Reads the current row of a k_select statement into `e`, reusing its strings.
+void read_entry_into(SQLite::Statement& st, JournalEntry& e) {
   e.seq = st.getColumn(0).getInt64();
-  e.at = st.getColumn(1).getString();
-  e.actor = st.getColumn(2).getString();
-  e.action = st.getColumn(3).getString();
-  e.record = st.getColumn(4).getString();
-  if (!st.getColumn(5).isNull()) {
-    e.data = st.getColumn(5).getString();
-  }
-  if (!st.getColumn(6).isNull()) {
-    e.note = st.getColumn(6).getString();
-  }
+  assign_text(e.at, st.getColumn(1));
+  assign_text(e.actor, st.getColumn(2));
+  assign_text(e.action, st.getColumn(3));
+  assign_text(e.record, st.getColumn(4));
+  assign_optional_text(e.data, st.getColumn(5));
+  assign_optional_text(e.note, st.getColumn(6));
+  e.hash = Hash{};
   const SQLite::Column h = st.getColumn(7);
   if (h.getBytes() == static_cast<int>(e.hash.size())) {
     std::memcpy(e.hash.data(), h.getBlob(), e.hash.size());
   }
-  return e;
 }
 
 constexpr const char* k_select = "SELECT seq, at, actor, action, record, data, note, hash";
@@ -105,27 +107,6 @@ class Sha256 {
 
 }  // namespace
 
-namespace {
-
-using Digest = std::array<unsigned char, 16>;
-
-/// What verify compares a record's state by: the first half of its SHA-256.
-Digest digest_of(std::string_view text) {
-  thread_local Sha256 sha;
-  const Hash full = sha.digest(nullptr, 0, text);
-  Digest d{};
-  std::memcpy(d.data(), full.data(), d.size());
-  return d;
-}
-
-/// What the journal last said of each record: its data digest (nullopt once removed).
-struct LastState {
-  std::int64_t seq = 0;
-  std::optional<Digest> digest;
-};
-
-}  // namespace
-
 Hash entry_hash(const JournalEntry& e) {
   thread_local Sha256 sha;
   thread_local std::string text;
@@ -135,8 +116,7 @@ Hash entry_hash(const JournalEntry& e) {
 }
 
 std::string sha256_hex(std::string_view text) {
-  thread_local Sha256 sha;
-  return to_hex(sha.digest(nullptr, 0, text));
+  return to_hex(sha256(text));
 }
 
 void each_entry(Db& db, const LogFilter& f, const std::function<void(const JournalEntry&)>& fn) {
@@ -182,8 +162,10 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
   if (f.limit) {
     st.bind(static_cast<int>(params.size() + 1), static_cast<std::int64_t>(*f.limit));
   }
+  JournalEntry e;
   while (st.executeStep()) {
-    JournalEntry e = read_entry(st);
+    read_entry_into(st, e);
+    e.prev = Hash{};
     const SQLite::Column prev = st.getColumn(8);
     if (prev.getBytes() == static_cast<int>(e.prev.size())) {
       std::memcpy(e.prev.data(), prev.getBlob(), e.prev.size());
@@ -200,16 +182,14 @@ std::optional<Hash> journal_head(Db& db) {
   return head;
 }
 
-namespace {
-
-/// Replays the chain, calling `seen` for each entry that verifies.
-VerifyReport replay(Db& db, const std::function<void(const JournalEntry&)>& seen) {
+VerifyReport replay_chain(Db& db, const std::function<void(const JournalEntry&)>& seen) {
   VerifyReport report;
   SQLite::Statement st(db.sql(), std::string(k_select) + " FROM journal ORDER BY seq");
   Hash prev{};
   std::int64_t expected_seq = 1;
+  JournalEntry e;
   while (st.executeStep()) {
-    JournalEntry e = read_entry(st);
+    read_entry_into(st, e);
     if (e.seq != expected_seq) {
       report.problems.push_back(fmt::format("journal entry {} is missing (the next entry is {})", expected_seq, e.seq));
       return report;
@@ -231,82 +211,9 @@ VerifyReport replay(Db& db, const std::function<void(const JournalEntry&)>& seen
   return report;
 }
 
-}  // namespace
-
-VerifyReport verify_chain(Db& db) {
-  return replay(db, [](const JournalEntry&) {});
-}
-
-VerifyReport verify_all(Db& db, FileCheck file) {
-  std::unordered_map<std::string, LastState> last;
-  VerifyReport report = replay(db, [&](const JournalEntry& e) {
-    LastState& s = last[e.record];
-    s.seq = e.seq;
-    s.digest = e.data ? std::optional<Digest>(digest_of(*e.data)) : std::nullopt;
-  });
-  if (!report.problems.empty()) {
-    return report;
-  }
-  for (const KindDef* kind : all_kinds()) {
-    each(db, *kind, Query{}, [&](const Record& r) {
-      ++report.records;
-      const std::string key = display_key(*kind, r);
-      const auto it = last.find(key);
-      if (it == last.end() || !it->second.digest) {
-        report.problems.push_back(fmt::format("{} {} exists but the journal has no record of it", kind->name, key));
-        return;
-      }
-      if (digest_of(canonical_json(*kind, r)) != *it->second.digest) {
-        report.problems.push_back(
-            fmt::format("{} {} differs from its last journalled state (entry {}): changed outside cso", kind->name, key,
-                        it->second.seq));
-      }
-      it->second.digest.reset();
-      it->second.seq = -1;
-    });
-  }
-  std::vector<std::pair<std::int64_t, std::string>> missing;
-  for (const auto& [key, state] : last) {
-    if (state.digest && state.seq >= 0) {
-      missing.emplace_back(state.seq, key);
-    }
-  }
-  std::sort(missing.begin(), missing.end());
-  for (const auto& [seq, key] : missing) {
-    report.problems.push_back(fmt::format("{} is missing, but journal entry {} says it exists", key, seq));
-  }
-  // The counts kept for status: checked when the records themselves verified (otherwise the
-  // mismatch is only a consequence of a problem already named).
-  for (const KindDef* kind : all_kinds()) {
-    if (kind->tally_by.empty() || !report.problems.empty()) {
-      continue;
-    }
-    std::map<std::string, std::int64_t> counted;
-    for (const auto& g : count_by(db, *kind, {kind->tally_by.begin(), kind->tally_by.end()})) {
-      counted[tally_key(g.values)] = g.count;
-    }
-    std::map<std::string, std::int64_t> kept;
-    for (const auto& g : tally(db, *kind)) {
-      kept[tally_key(g.values)] = g.count;
-    }
-    if (counted != kept) {
-      report.problems.push_back(
-          fmt::format("the {} counts kept for status differ from the {} records: rows were "
-                      "added, removed or changed outside cso",
-                      kind->name, kind->name));
-    }
-  }
-  if (file == FileCheck::skip) {
-    return report;
-  }
-  SQLite::Statement check(db.sql(), "PRAGMA integrity_check");
-  while (check.executeStep()) {
-    const std::string line = check.getColumn(0).getString();
-    if (line != "ok") {
-      report.problems.push_back("SQLite integrity check: " + line);
-    }
-  }
-  return report;
+Hash sha256(std::string_view text) {
+  thread_local Sha256 sha;
+  return sha.digest(nullptr, 0, text);
 }
 
 }  // namespace cso::storage

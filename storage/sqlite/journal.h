@@ -6,10 +6,11 @@
 //   {"action":…,"actor":…,"at":…,"data":<record JSON or null>,"note":<text or null>,"record":…,"seq":N}
 // with keys sorted and no whitespace. Hashes are stored as 32-byte blobs and shown as hex.
 // `data` is canonical_json() of the record after the change (NULL for rm). verify() replays
-// the chain, then compares each live record with its last journalled data.
+// the chain (verify.h then compares each live record with its last journalled data).
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/journal.h"
 #include "core/time.h"
@@ -27,12 +28,11 @@ void each_entry(Db& db, const LogFilter& f, const std::function<void(const Journ
 /// The newest entry's hash, or nullopt for an empty journal.
 std::optional<Hash> journal_head(Db& db);
 
-/// Replays the hash chain; stops at the first broken link.
-VerifyReport verify_chain(Db& db);
-/// Whether verify_all ends with SQLite's own PRAGMA integrity_check of the file.
-enum class FileCheck { skip, run };
-/// verify_chain, then every live record against its last journalled state and the counts
-/// kept for status, then (FileCheck::run) PRAGMA integrity_check.
-VerifyReport verify_all(Db& db, FileCheck file = FileCheck::run);
+/// Replays the hash chain in order, calling `seen` for each entry whose link verifies; stops at
+/// the first missing or broken one, which the report names.
+VerifyReport replay_chain(Db& db, const std::function<void(const JournalEntry&)>& seen);
+
+/// SHA-256 of `text`.
+Hash sha256(std::string_view text);
 
 }  // namespace cso::storage

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -188,9 +189,10 @@ void read_row_into(SQLite::Statement& st, const KindDef& kind, Record& r, const 
       continue;
     }
     const SQLite::Column c = st.getColumn(col++);
-    if (c.isNull()) {
+    const int type = c.getType();
+    if (type == SQLITE_NULL) {
       r.set_null(i);
-    } else if (c.isInteger()) {
+    } else if (type == SQLITE_INTEGER) {
       r.set(i, static_cast<std::int64_t>(c.getInt64()));
     } else if (auto* s = std::get_if<std::string>(&r.values[i])) {
       s->assign(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));

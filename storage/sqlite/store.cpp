@@ -3,6 +3,7 @@
 #include "storage/open.h"
 #include "storage/sqlite/error.h"
 #include "storage/sqlite/journal.h"
+#include "storage/sqlite/verify.h"
 
 namespace cso::storage {
 namespace {

@@ -32,11 +32,14 @@ std::string tally_key(const std::vector<Value>& values) {
 }
 
 std::string tally_key(const KindDef& kind, const Record& r) {
-  std::vector<Value> values;
-  for (const auto f : kind.tally_by) {
-    values.push_back(r.values[f]);
+  std::string key;
+  for (std::size_t i = 0; i < kind.tally_by.size(); ++i) {
+    if (i > 0) {
+      key.push_back(k_separator);
+    }
+    append(key, r.values[kind.tally_by[i]]);
   }
-  return tally_key(values);
+  return key;
 }
 
 std::vector<Value> tally_values(const KindDef& kind, const std::string& key) {

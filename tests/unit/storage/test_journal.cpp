@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <openssl/sha.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/risk.h"
 #include "core/staff.h"
 #include "storage/sqlite/journal.h"
+#include "storage/sqlite/verify.h"
 #include "storage/sqlite/records.h"
 
 using namespace cso;
@@ -45,8 +47,7 @@ Record get_risk(Db& db, std::int64_t id) {
 ///   3 bob   risk.add RSK-2         2026-11-28
 ///   4 bob   risk.assess RSK-1      2026-11-29  note "after the pentest"
 ///   5 alice risk.close RSK-2       2026-11-30  note "laptops encrypted"
-std::unique_ptr<Db> history() {
-  auto db = Db::in_memory();
+std::unique_ptr<Db> history(std::unique_ptr<Db> db = Db::in_memory()) {
   {
     Tx tx(*db, Actor{"alice", k_t});
     Record s = empty_record(staff::kind());
@@ -100,6 +101,11 @@ std::string seqs(Db& db, LogFilter f) {
     out += (out.empty() ? "" : ",") + std::to_string(e.seq);
   }
   return out;
+}
+
+// The chain alone, without the record comparison verify_all adds.
+VerifyReport verify_chain(Db& db) {
+  return replay_chain(db, [](const JournalEntry&) {});
 }
 
 std::string problems(const VerifyReport& r) {
@@ -358,6 +364,44 @@ TEST_CASE("verify detects tampering") {
         "VALUES(2, 'Laptop theft', 'closed', 2, 5, 10, '2026-11-28T04:26:36Z', '2026-11-30T04:26:36Z')");
     CHECK(problems(verify_all(*db)) == "risk RSK-2 exists but the journal has no record of it\n");
   }
+}
+
+TEST_CASE("on a file, the record scan runs on a second connection and finds the same tampering") {
+  const auto path = std::filesystem::temp_directory_path() / ("cso-test-verify-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    int previous_version = 0;
+    auto db = history(Db::create_or_migrate(path.string(), previous_version));
+    REQUIRE(db->second_reader() != nullptr);
+    auto& sql = db->sql();
+    CHECK(problems(verify_all(*db)).empty());
+    CHECK(verify_all(*db).records == 3);
+    SUBCASE("a record changed") {
+      sql.exec("UPDATE risk SET title = 'Fishing' WHERE id = 1");
+      CHECK(problems(verify_all(*db)) ==
+            "risk RSK-1 differs from its last journalled state (entry 4): changed outside cso\n");
+    }
+    SUBCASE("a record inserted and another deleted") {
+      sql.exec("DELETE FROM risk WHERE id = 2");
+      sql.exec("INSERT INTO staff(handle, name, status) VALUES('mallory', 'Mallory', 'active')");
+      CHECK(problems(verify_all(*db)) ==
+            "staff mallory exists but the journal has no record of it\n"
+            "RSK-2 is missing, but journal entry 5 says it exists\n");
+    }
+    SUBCASE("a change committed through cso after the tampering is still caught") {
+      sql.exec("UPDATE risk SET title = 'Fishing' WHERE id = 2");
+      Tx tx(*db, Actor{"alice", k_t + 4 * k_day});
+      Record r = get_risk(*db, 1);
+      risk::assess(r, 1, 1, false, Clock{k_t + 4 * k_day});
+      tx.update(risk::kind(), r, "risk.assess");
+      tx.commit();
+      CHECK(problems(verify_all(*db)) ==
+            "risk RSK-2 differs from its last journalled state (entry 5): changed outside cso\n");
+    }
+  }
+  std::filesystem::remove(path);
+  std::filesystem::remove(path.string() + "-wal");
+  std::filesystem::remove(path.string() + "-shm");
 }
 
 TEST_CASE("each_entry filters and orders the journal") {

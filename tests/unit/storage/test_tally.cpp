@@ -6,6 +6,7 @@
 #include "storage/sqlite/journal.h"
 #include "storage/sqlite/records.h"
 #include "storage/sqlite/tally.h"
+#include "storage/sqlite/verify.h"
 
 using namespace cso;
 using namespace cso::storage;
