@@ -95,31 +95,45 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-/// "cso risk add" for the risk add subcommand.
-std::string command_path(const CLI::App& app) {
-  return app.get_parent() ? command_path(*app.get_parent()) + " " + app.get_name() : "cso";
-}
-
-/// "'lsit' is not a risk command; did you mean 'list'?" for the first word CLI11 could not place.
-std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras) {
-  const auto word = std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.front() != '-'; });
-  const auto subs = where.get_subcommands([](const CLI::App*) { return true; });
-  if (word == extras.end() || subs.empty()) {
-    return "";
-  }
-  const std::string path = command_path(where);
-  std::string names;
-  std::string closest;
-  for (const CLI::App* sub : subs) {
-    names += (names.empty() ? "" : ", ") + sub->get_name();
-    if (closest.empty() && distance(*word, sub->get_name()) <= 2) {
-      closest = sub->get_name();
+/// CLI11's message for a parse error in cso's own words: "unexpected argument '1'", "unknown
+/// option '--bogus'", "--likelihood needs a value".
+std::string parse_message(const CLI::ParseError& e, const CLI::App& where, const std::vector<std::string>& extras) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    if (!extras.empty()) {
+      const std::string& first = extras.front();
+      const bool option = first.size() > 1 && first.front() == '-';
+      return fmt::format("{} '{}'", option ? "unknown option" : "unexpected argument", first);
     }
   }
-  if (!closest.empty()) {
-    return fmt::format("'{}' is not a {} command; did you mean '{}'?", *word, path, closest);
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && what == "A subcommand is required") {
+    std::string names;
+    for (const CLI::App* sub : where.get_subcommands([](const CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    return fmt::format("'{}' needs a command: {}", command_path(where), names);
   }
-  return fmt::format("'{}' is not a {} command; use one of: {}", *word, path, names);
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    const std::string option = what.substr(0, what.find(':'));
+    if (what.find(" missing") != std::string::npos) {
+      return fmt::format("{} needs a value", option);
+    }
+    if (what.find("At Most") != std::string::npos) {
+      return fmt::format("{} was given more than once", option);
+    }
+  }
+  if (const auto* excludes = dynamic_cast<const CLI::ExcludesError*>(&e)) {
+    const std::string text = excludes->what();
+    const std::size_t at = text.find(" excludes ");
+    if (at != std::string::npos) {
+      return fmt::format("{} and {} cannot be used together", text.substr(0, at), text.substr(at + 10));
+    }
+  }
+  std::string out = what;
+  if (!out.empty() && out.front() >= 'A' && out.front() <= 'Z' && (out.size() < 2 || out[1] < 'A' || out[1] > 'Z')) {
+    out.front() = static_cast<char>(out.front() - 'A' + 'a');
+  }
+  return out;
 }
 
 /// The deepest subcommand that was selected, for error messages ("cso risk add").
@@ -150,6 +164,31 @@ void require_command_format(const Context& ctx, const CLI::App& app) {
 }
 
 }  // namespace
+
+std::string command_path(const CLI::App& app) {
+  return app.get_parent() ? command_path(*app.get_parent()) + " " + app.get_name() : "cso";
+}
+
+std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras) {
+  const auto word = std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.front() != '-'; });
+  const auto subs = where.get_subcommands([](const CLI::App*) { return true; });
+  if (word == extras.end() || subs.empty()) {
+    return "";
+  }
+  const std::string path = command_path(where);
+  std::string names;
+  std::string closest;
+  for (const CLI::App* sub : subs) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+    if (closest.empty() && distance(*word, sub->get_name()) <= 2) {
+      closest = sub->get_name();
+    }
+  }
+  if (!closest.empty()) {
+    return fmt::format("'{}' is not a {} command; did you mean '{}'?", *word, path, closest);
+  }
+  return fmt::format("'{}' is not a {} command; use one of: {}", *word, path, names);
+}
 
 std::span<const CommandFormats> declared_formats() {
   return k_command_formats;
@@ -209,10 +248,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       ctx.convention = ExitConvention::monitoring;
     }
     const CLI::App& where = *selected(app);
-    std::string message = unknown_command(where, app.remaining(true));
+    const std::vector<std::string> extras = app.remaining(true);
+    std::string message = unknown_command(where, extras);
     if (message.empty()) {
       const std::string usage = where.get_parent() ? command_path(where) + " --help" : "cso help";
-      message = fmt::format("{} (see '{}')", e.what(), usage);
+      message = fmt::format("{} (see '{}')", parse_message(e, where, extras), usage);
     }
     return report(ctx, ExitCode::usage, message);
   } catch (const Error& e) {

@@ -38,6 +38,12 @@ void setup_audit(CLI::App& app, Context& ctx);
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);
 
+/// "cso risk add" for the risk add subcommand.
+std::string command_path(const CLI::App& app);
+/// "'lsit' is not a cso risk command; did you mean 'list'?" for the first word of `extras` that
+/// is not an option; empty when there is none or `where` has no subcommands.
+std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras);
+
 /// A command and the formats it prints, declared in app.cpp's table.
 struct CommandFormats {
   std::string_view path;  ///< "cso policy diff"

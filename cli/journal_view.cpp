@@ -37,13 +37,13 @@ Cell entry_cell(const JournalEntry& e, std::size_t column) {
     case 0:
       return Cell{e.seq};
     case 1:
-      return Cell{e.at};
+      return whole_cell(e.at);
     case 2:
       return Cell{e.actor};
     case 3:
       return Cell{e.action};
     case 4:
-      return Cell{e.record};
+      return whole_cell(e.record);
     case 5:
       return e.note ? Cell{*e.note} : Cell{};
     case 6:

@@ -70,7 +70,13 @@ struct Cell {
   Value value;  ///< null, integer, or text (IDs arrive already as "RSK-12" text)
   Style style = Style::none;
   bool raw_json = false;  ///< text that is already JSON (journal data): embedded as is in json/jsonl
+  bool whole = false;     ///< never cut to fit a narrow terminal: IDs, dates, instants
 };
+
+/// A cell that a narrow terminal never cuts (an ID, a date, an instant).
+inline Cell whole_cell(Value value) {
+  return Cell{std::move(value), Style::none, false, true};
+}
 
 struct OutputOptions {
   Format format = Format::table;
@@ -116,6 +122,8 @@ std::string sanitize_cell(std::string_view text);
 std::string paint(std::string_view text, Style style, bool color);
 /// Display width in terminal columns of UTF-8 text (one column per code point, 2 for wide CJK).
 std::size_t display_width(std::string_view text);
+/// `text` followed by spaces up to `width` display columns (none when it is already as wide).
+std::string padded(std::string_view text, std::size_t width);
 
 /// RFC 4180 field quoting with the formula-injection guard for text cells.
 std::string csv_field(const Cell& cell, char separator);

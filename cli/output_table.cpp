@@ -48,9 +48,9 @@ std::string truncate(const std::string& text, std::size_t width) {
   return out;
 }
 
-/// Narrows the widest text columns until the table fits `terminal_width`.
+/// Narrows the widest text columns, except the `whole` ones, until the table fits `terminal_width`.
 void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>& floors,
-                const std::vector<bool>& numeric, std::size_t terminal_width) {
+                const std::vector<bool>& whole, std::size_t terminal_width) {
   std::size_t total = k_gap * (widths.size() - 1);
   for (const std::size_t w : widths) {
     total += w;
@@ -59,7 +59,7 @@ void fit_widths(std::vector<std::size_t>& widths, const std::vector<std::size_t>
     std::size_t widest = widths.size();
     std::size_t runner_up = 0;
     for (std::size_t c = 0; c < widths.size(); ++c) {
-      if (numeric[c] || widths[c] <= floors[c]) {
+      if (whole[c] || widths[c] <= floors[c]) {
         continue;
       }
       if (widest == widths.size() || widths[c] > widths[widest]) {
@@ -106,6 +106,7 @@ void write_table(std::ostream& out, const OutputOptions& opts, const std::vector
     return;
   }
   std::vector<bool> numeric(n, false);
+  std::vector<bool> whole(n, false);  ///< integers, IDs, dates, instants: never cut
   std::vector<std::size_t> widths(n, 0);
   std::vector<std::size_t> floors(n, 0);
   std::vector<std::string> header(n);
@@ -115,11 +116,14 @@ void write_table(std::ostream& out, const OutputOptions& opts, const std::vector
     floors[c] = std::max(widths[c], k_min_width);
     bool any_integer = false;
     bool any_text = false;
+    bool any_whole = false;
     for (const auto& row : rows) {
       any_integer = any_integer || std::holds_alternative<std::int64_t>(row[c].value);
       any_text = any_text || std::holds_alternative<std::string>(row[c].value);
+      any_whole = any_whole || row[c].whole;
     }
     numeric[c] = any_integer && !any_text;
+    whole[c] = numeric[c] || any_whole;
   }
   std::vector<std::vector<std::string>> texts;
   texts.reserve(rows.size());
@@ -132,7 +136,7 @@ void write_table(std::ostream& out, const OutputOptions& opts, const std::vector
     }
   }
   if (opts.terminal_width > 0) {
-    fit_widths(widths, floors, numeric, static_cast<std::size_t>(opts.terminal_width));
+    fit_widths(widths, floors, whole, static_cast<std::size_t>(opts.terminal_width));
   }
   std::string line;
   for (std::size_t c = 0; c < n; ++c) {

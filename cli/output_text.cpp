@@ -222,4 +222,10 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string padded(std::string_view text, std::size_t width) {
+  std::string out(text);
+  out.append(width - std::min(width, display_width(text)), ' ');
+  return out;
+}
+
 }  // namespace cso::cli

@@ -46,10 +46,15 @@ std::vector<std::size_t> all_columns(const Context& ctx, const View& view) {
 }  // namespace
 
 Cell cell_of(const KindDef& kind, std::size_t field, const Record& r) {
-  if (kind.fields[field].type == FieldType::id && !r.is_null(field)) {
-    return Cell{display_id(kind, r.integer(field))};
+  switch (kind.fields[field].type) {
+    case FieldType::id:
+      return r.is_null(field) ? Cell{} : whole_cell(display_id(kind, r.integer(field)));
+    case FieldType::date:
+    case FieldType::instant:
+      return whole_cell(r.values[field]);
+    default:
+      return Cell{r.values[field]};
   }
-  return Cell{r.values[field]};
 }
 
 Style level_style(std::string_view level) {

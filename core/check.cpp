@@ -58,8 +58,12 @@ std::string relative_days(std::int64_t days) {
   return days > 0 ? fmt::format("in {} {}", n, unit) : fmt::format("{} {} ago", n, unit);
 }
 
+std::string dated_message(const DatePhrase& phrase, const std::string& date, std::int64_t days) {
+  return fmt::format("{} {} ({})", days < 0 ? phrase.past : phrase.upcoming, date, relative_days(days));
+}
+
 void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string_view rule, const KindDef& kind,
-                  const Record& r, std::size_t title_field, std::string_view what, const std::string& date,
+                  const Record& r, std::size_t title_field, const DatePhrase& what, const std::string& date,
                   std::optional<Severity> fixed) {
   const auto when = parse_stored(date);
   if (!when) {
@@ -71,7 +75,7 @@ void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string
   p.severity = fixed.value_or(days < 0 ? Severity::critical : Severity::warning);
   p.id = display_key(kind, r);
   p.title = r.text(title_field);
-  p.message = fmt::format("{} {} ({})", what, date, relative_days(days));
+  p.message = dated_message(what, date, days);
   p.due = date;
   out.push_back(std::move(p));
 }

@@ -23,7 +23,7 @@ void problem(const RuleContext& ctx, std::vector<Problem>& out, const Record& r,
   p.id = display_key(finding::kind(), r);
   p.title = r.text(finding::title);
   const auto when = parse_stored(date).value_or(ctx.clock.now);
-  p.message = fmt::format("{} {} ({})", message, date, relative_days(days_between(ctx.clock.now, when)));
+  p.message = dated_message(std::string_view(message), date, days_between(ctx.clock.now, when));
   p.due = date;
   out.push_back(std::move(p));
 }

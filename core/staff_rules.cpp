@@ -30,7 +30,7 @@ void cert_expiring(const RuleContext& ctx, std::vector<Problem>& out) {
     p.severity = days < 0 ? Severity::critical : Severity::warning;
     p.id = r.text(cert::key);
     p.title = r.text(cert::name);
-    p.message = fmt::format("{} {} ({})", days < 0 ? "expired" : "expires", r.text(cert::expires), relative_days(days));
+    p.message = dated_message({"expires", "expired"}, r.text(cert::expires), days);
     p.due = r.text(cert::expires);
     out.push_back(std::move(p));
   });

@@ -1,23 +1,71 @@
 // `cso help [TOPIC|COMMAND]`.
+#include <fmt/ranges.h>
+
 #include <ostream>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/commands/help_topics.h"
 #include "core/error.h"
 
 namespace cso::cli {
+namespace {
+
+/// The subcommand `words` name ("risk", "list"), or null; an unknown word after a command is a
+/// usage Error naming it.
+const CLI::App* command_named(CLI::App& app, const std::vector<std::string>& words) {
+  CLI::App* at = &app;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == words[i]) {
+        next = sub;
+      }
+    }
+    if (next == nullptr) {
+      if (i == 0) {
+        return nullptr;
+      }
+      throw usage_error("help: {}", unknown_command(*at, {words[i]}));
+    }
+    at = next;
+  }
+  return at;
+}
+
+/// "cso risk" for `cso risk list`: what CLI11 puts before the command's own name in its usage.
+std::string command_prefix(const CLI::App& command) {
+  std::string prefix;
+  for (const CLI::App* up = command.get_parent(); up != nullptr; up = up->get_parent()) {
+    prefix = up->get_parent() == nullptr ? "cso" + prefix : " " + up->get_name() + prefix;
+  }
+  return prefix;
+}
+
+}  // namespace
 
 void setup_help(CLI::App& app, Context& ctx) {
-  auto topic = std::make_shared<std::string>();
+  auto words = std::make_shared<std::vector<std::string>>();
   CLI::App* help =
       add_command(app, "help", "help on a topic (dates, formats, exit-codes, config, checks) or a command");
-  help->add_option("TOPIC", *topic, "a topic or a command");
-  help->callback([&ctx, topic, &app] {
-    if (topic->empty()) {
+  help->add_option("TOPIC", *words, "a topic, or a command and its subcommands: 'cso help risk list'");
+  help->callback([&ctx, words, &app] {
+    if (words->empty()) {
       // app.help() would describe the selected subcommand (`help` itself): format the root.
       ctx.out << app.get_formatter()->make_help(&app, "cso", CLI::AppFormatMode::Normal);
       ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks\n";
       return;
+    }
+    const std::string* topic = &words->front();
+    const bool is_topic = words->size() == 1 && (*topic == "checks" || help_topic(*topic));
+    if (!is_topic) {
+      if (const CLI::App* command = command_named(app, *words)) {
+        ctx.out << command->help(command_prefix(*command));
+        return;
+      }
+      if (words->size() > 1) {
+        throw usage_error("help: '{}' is neither a topic nor a command", fmt::join(*words, " "));
+      }
     }
     if (*topic == "checks") {
       ctx.out << checks_help(ctx.config);
@@ -26,12 +74,6 @@ void setup_help(CLI::App& app, Context& ctx) {
     if (const auto text = help_topic(*topic)) {
       ctx.out << *text;
       return;
-    }
-    for (const auto& c : all_commands()) {
-      if (c.name == *topic) {
-        ctx.out << app.get_subcommand(std::string(c.name))->help("cso");
-        return;
-      }
     }
     std::string topics = "checks";
     for (const auto name : help_topic_names()) {

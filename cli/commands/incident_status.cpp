@@ -20,7 +20,7 @@ StatusSection incident_status(const Context& ctx, const status::Incidents& f) {
   const auto& open = f.open_by_severity;
   StatusSection s;
   s.json_key = "incidents";
-  s.lines.emplace_back("incident", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
+  s.lines.emplace_back("incidents", fmt::format("{} in all: {}", by_status.total, text_counts(by_status.items)));
   s.lines.emplace_back("", fmt::format("open by severity: {}", text_counts(open.items)));
   Json majors = Json::array();
   for (const auto& m : f.major) {

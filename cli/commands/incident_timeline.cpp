@@ -50,7 +50,7 @@ void run_timeline(Context& ctx, const TimelineOptions& o) {
     }
     std::vector<Cell> row;
     for (const auto c : columns) {
-      row.push_back(Cell{e.values[k_event_fields[c]]});
+      row.push_back(cell_of(incident_event::kind(), k_event_fields[c], e));
     }
     writer.row(std::move(row));
   }

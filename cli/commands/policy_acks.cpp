@@ -56,7 +56,7 @@ void run_acks(Context& ctx, const AckOptions& o) {
     }
     writer.row({Cell{line.handle}, Cell{line.name},
                 Cell{std::string(has ? "acknowledged" : "missing"), has ? Style::green : Style::red},
-                has ? Cell{roster.version} : Cell{}, has ? Cell{*line.acknowledged} : Cell{}});
+                has ? Cell{roster.version} : Cell{}, has ? whole_cell(*line.acknowledged) : Cell{}});
   }
   writer.finish();
   ctx.info(fmt::format("{} v{} ({}): acknowledged by {}", display_key(policy::kind(), roster.policy), roster.version,

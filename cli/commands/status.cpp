@@ -3,6 +3,7 @@
 // are core's (status::Overview); this file and the *_status.cpp sections render them.
 #include "core/status.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -73,9 +74,15 @@ void setup_status(CLI::App& app, Context& ctx) {
     const bool color = ctx.output.color;
     ctx.out << paint("cso status", Style::bold, color) << "  " << sanitize(ctx.db_path()) << "  ("
             << format_date(ctx.clock.now) << ")\n\n";
+    std::size_t label_width = 0;
+    for (const auto& s : sections) {
+      for (const auto& line : s.lines) {
+        label_width = std::max(label_width, display_width(line.first));
+      }
+    }
     for (const auto& s : sections) {
       for (const auto& [label, text] : s.lines) {
-        ctx.out << fmt::format("  {:<8} {}\n", label, sanitize_cell(text));
+        ctx.out << "  " << padded(label, label_width) << ' ' << sanitize_cell(text) << '\n';
       }
     }
     ctx.out << '\n';
@@ -86,11 +93,16 @@ void setup_status(CLI::App& app, Context& ctx) {
     ctx.out << paint(fmt::format("Needs attention: {} critical, {} warning", check.critical, check.warning),
                      Style::bold, color)
             << '\n';
-    for (std::size_t i = 0; i < check.problems.size() && i < k_attention_lines; ++i) {
+    const std::size_t shown = std::min(check.problems.size(), k_attention_lines);
+    std::size_t id_width = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+      id_width = std::max(id_width, display_width(sanitize_cell(check.problems[i].id)));
+    }
+    for (std::size_t i = 0; i < shown; ++i) {
       const Problem& p = check.problems[i];
-      ctx.out << "  " << paint(fmt::format("{:<8}", severity_name(p.severity)), severity_style(p.severity), color)
-              << ' ' << fmt::format("{:<8}", p.id) << ' ' << sanitize_cell(p.title) << ": " << sanitize_cell(p.message)
-              << '\n';
+      ctx.out << "  " << paint(padded(severity_name(p.severity), 8), severity_style(p.severity), color) << ' '
+              << padded(sanitize_cell(p.id), id_width) << ' ' << sanitize_cell(p.title) << ": "
+              << sanitize_cell(p.message) << '\n';
     }
     if (check.problems.size() > k_attention_lines) {
       ctx.out << fmt::format("  … and {} more; 'cso check' lists them all\n",

@@ -9,7 +9,7 @@ ok cso status --json
 [ "$(json .findings.overdue)" == 0 ] || fail "none overdue"
 [ "$(json '.findings.audits | add')" == 0 ] || fail "no audits"
 ok cso status
-out_has "findings 0 in all: 0 open, 0 remediating, 0 resolved, 0 verified, 0 accepted"
+out_has "findings  0 in all: 0 open, 0 remediating, 0 resolved, 0 verified, 0 accepted"
 
 ok cso audit plan "Pentest" --kind pentest
 ok cso audit plan "ISO" --kind certification
@@ -28,9 +28,9 @@ ok cso --as alice audit finding verify 6
 
 snapshot
 ok cso status
-out_has "findings 6 in all: 2 open, 1 remediating, 1 resolved, 1 verified, 1 accepted"
+out_has "findings  6 in all: 2 open, 1 remediating, 1 resolved, 1 verified, 1 accepted"
 out_has "open by severity: 1 critical, 1 high, 0 medium, 1 low; 3 overdue"
-out_has "audits   2 in all: 1 planned, 1 fieldwork, 0 reporting, 0 closed"
+out_has "audits    2 in all: 1 planned, 1 fieldwork, 0 reporting, 0 closed"
 out_has "FND-1"
 ok cso status --json
 [ "$(json .findings.total)" == 6 ] || fail "total"

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.bash"
 fresh
 
 ok cso status
-out_has "incident 0 in all: 0 new, 0 triaged, 0 contained, 0 eradicated, 0 recovered, 0 closed"
+out_has "incidents 0 in all: 0 new, 0 triaged, 0 contained, 0 eradicated, 0 recovered, 0 closed"
 out_has "open by severity: 0 sev1, 0 sev2, 0 sev3, 0 sev4"
 out_lacks "SLA:"
 ok cso status --format json
@@ -24,7 +24,7 @@ for i in 1 2 3 4 5; do
 done
 
 ok cso status
-out_has "incident 9 in all: 7 new, 0 triaged, 1 contained, 0 eradicated, 0 recovered, 1 closed"
+out_has "incidents 9 in all: 7 new, 0 triaged, 1 contained, 0 eradicated, 0 recovered, 1 closed"
 out_has "open by severity: 1 sev1, 6 sev2, 0 sev3, 1 sev4"
 out_has "sev1 INC-1 Ransomware (new)"
 out_has "sev2 INC-2 Bucket exposed (contained)"
@@ -33,7 +33,7 @@ out_has "sev2 INC-7 Flood 3 (new)"
 out_lacks "Flood 4"
 out_has "SLA: INC-1 sev1 breached 1h 0m ago; INC-5 sev2 23h 0m left; INC-6 sev2 23h 0m left; INC-7 sev2 23h 0m left; INC-8 sev2 23h 0m left; and 2 more"
 out_has "notify: INC-2 due 2026-11-30T07:00:00Z (in 2d 22h)"
-out_has "CRITICAL INC-1    Ransomware: sev1 not contained 5h 0m after detection (SLA 4h)"
+out_has "CRITICAL INC-1 Ransomware: sev1 not contained 5h 0m after detection (SLA 4h)"
 ok cso status --format json
 [ "$(json '.incidents.by_status.new')" == 7 ] || fail "by_status"
 [ "$(json '.incidents.open_by_severity.sev2')" == 6 ] || fail "open_by_severity"

@@ -31,7 +31,7 @@ ok cso status --json
 [ "$(json .policies.acknowledgements.acknowledged)" == 2 ] || fail "acknowledged"
 [ "$(json .policies.acknowledgements.expected)" == 3 ] || fail "expected"
 ok cso status
-out_has "policies 3 in all: 1 draft, 1 in_review, 0 approved, 1 published, 0 retired"
+out_has "policies  3 in all: 1 draft, 1 in_review, 0 approved, 1 published, 0 retired"
 out_has "2 versions in review, 1 review due within 14d"
 out_has "acknowledgements: 2 of 3 (67%)"
 out_has "Two: review due 2026-12-04 (in 7 days)"

@@ -73,7 +73,7 @@ ok cso status --json
 [ "$(json '.attention.problems | map(select(.rule == "staff.cert_expiring")) | map(.id) | join(",")')" == "alice/cert/CISM" ] \
   || fail "status attention"
 ok cso status
-out_has "  certs    5 held"
+out_has "  certs     5 held"
 out_has "5 held by active staff, 1 expiring within 60d, 0 expired"
 CSO_NOW=2026-12-21 expect_exit 0 cso status --json
 [ "$(json '.certifications | [.held, .expiring, .expired] | map(tostring) | join(" ")')" == "5 1 1" ] \

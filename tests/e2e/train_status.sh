@@ -11,7 +11,7 @@ ok cso status --format json
 [ "$(json '.training | [.courses.active, .assigned, .percent, .overdue_people] | map(tostring) | join(",")')" == "0,0,null,0" ] ||
   fail "empty section: $(json .training)"
 ok cso status
-out_has "training no active courses"
+out_has "training  no active courses"
 
 # Assigned two months ago (due a month ago), then: alice done, bob failed, erin nothing.
 export CSO_NOW=2026-09-27T09:00:00Z
@@ -88,7 +88,7 @@ out_has "training.overdue"
 
 # The status section: rate across active courses (latest assignments), people overdue.
 ok cso status
-out_has "training 2 active courses: 2 of 6 assignments complete (33%); 3 people overdue"
+out_has "training  2 active courses: 2 of 6 assignments complete (33%); 3 people overdue"
 ok cso status --format json
 [ "$(json '.training | [.courses.active, .courses.retired, .assigned, .complete, .percent, .overdue_people] | map(tostring) | join(",")')" == \
   "2,1,6,2,33,3" ] || fail "status json: $(json .training)"
@@ -102,7 +102,7 @@ cso train retire 1 >/dev/null
 ok cso check --only training.overdue
 out_is "CSO OK - 0 critical, 0 warning | critical=0;;;0 warning=0;;;0"
 ok cso status
-out_has "training 1 active course: 1 of 2 assignments complete (50%); 0 people overdue"
+out_has "training  1 active course: 1 of 2 assignments complete (50%); 0 people overdue"
 verified
 
 # The demo: both courses, completions, a failure and people overdue; sync has nothing to add.

@@ -144,6 +144,27 @@ TEST_CASE("table: exact truncation") {
         "日本語の…  5\n");
 }
 
+TEST_CASE("table: a narrow terminal never cuts IDs, dates and instants") {
+  const std::vector<std::vector<Cell>> rows = {
+      {whole_cell(std::string("alice/cert/CISSP")), text("A long title that must give way"),
+       whole_cell(std::string("2026-11-27T09:00:00Z"))},
+  };
+  const std::string out = list(options(Format::table, false, 40), {"id", "title", "at"}, rows);
+  CHECK(out.find("alice/cert/CISSP  ") != std::string::npos);
+  CHECK(out.find("  2026-11-27T09:00:00Z\n") != std::string::npos);
+  CHECK(out.find("A lon…") != std::string::npos);
+  // Without the mark the instant, the widest column, is the one cut.
+  const std::vector<std::vector<Cell>> plain = {{text("2026-11-27T09:00:00Z"), text("short")}};
+  CHECK(list(options(Format::table, false, 20), {"at", "title"}, plain).find("2026-11-27T09:00:00Z") ==
+        std::string::npos);
+}
+
+TEST_CASE("padded: to a display width, never shortened") {
+  CHECK(padded("RSK-1", 8) == "RSK-1   ");
+  CHECK(padded("日本", 6) == "日本  ");
+  CHECK(padded("dan/cert/GCIH", 8) == "dan/cert/GCIH");
+}
+
 TEST_CASE("table: too narrow a terminal keeps the headers whole") {
   const std::vector<std::vector<Cell>> rows = {{text("description text"), text("another long text")}};
   const std::string out = list(options(Format::table, false, 5), {"description", "summary"}, rows);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/check.h"
+#include "core/check_rules.h"
 #include "core/error.h"
 #include "core/risk.h"
 
@@ -126,6 +127,14 @@ std::string lines(const CheckResult& r) {
 
 }  // namespace
 
+TEST_CASE("dated_message: the phrase in the tense of its date") {
+  const DatePhrase expiry{"acceptance expires", "acceptance expired"};
+  CHECK(dated_message(expiry, "2026-11-20", -7) == "acceptance expired 2026-11-20 (7 days ago)");
+  CHECK(dated_message(expiry, "2026-11-27", 0) == "acceptance expires 2026-11-27 (today)");
+  CHECK(dated_message(expiry, "2026-11-28", 1) == "acceptance expires 2026-11-28 (in 1 day)");
+  CHECK(dated_message("review due", "2026-11-26", -1) == "review due 2026-11-26 (1 day ago)");
+}
+
 TEST_CASE("the rule registry") {
   std::string ids;
   for (const auto& r : all_rules()) {
@@ -210,7 +219,7 @@ TEST_CASE("risk.acceptance_expired: accepted risks only, near or past") {
   };
   const CheckResult r = run(s, {"risk.acceptance_expired"});
   CHECK(lines(r) ==
-        "CRITICAL risk.acceptance_expired RSK-1 \"Expired\" acceptance expires 2026-11-01 (26 days ago)\n"
+        "CRITICAL risk.acceptance_expired RSK-1 \"Expired\" acceptance expired 2026-11-01 (26 days ago)\n"
         "WARNING risk.acceptance_expired RSK-2 \"Expiring\" acceptance expires 2026-12-01 (in 4 days)\n");
   REQUIRE(r.problems.size() == 2);
   CHECK(r.problems[1].due == "2026-12-01");
