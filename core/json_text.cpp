@@ -1,5 +1,6 @@
 #include "core/json_text.h"
 
+#include <array>
 #include <cstdint>
 
 namespace cso {
@@ -61,17 +62,26 @@ bool valid_utf8(std::string_view text) {
   return true;
 }
 
+namespace {
+
+/// The bytes JSON text carries as they are: printable ASCII except '"' and '\\'.
+constexpr std::array<bool, 256> k_plain = [] {
+  std::array<bool, 256> plain{};
+  for (int b = 0x20; b < 0x7F; ++b) {
+    plain[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
+  }
+  return plain;
+}();
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
     // Copy the run of plain printable ASCII in one go: most text is nothing else.
     std::size_t run = i;
-    while (run < text.size()) {
-      const auto b = static_cast<std::uint8_t>(text[run]);
-      if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') {
-        break;
-      }
+    while (run < text.size() && k_plain[static_cast<std::uint8_t>(text[run])]) {
       ++run;
     }
     if (run > i) {
