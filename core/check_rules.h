@@ -19,7 +19,7 @@ std::string relative_days(std::int64_t days);
 /// What a dated problem says before its date and once it has passed: "acceptance expires" and
 /// "acceptance expired". One phrase serves both when time does not change the words ("review due").
 struct DatePhrase {
-  DatePhrase(std::string_view both) : upcoming(both), past(both) {}  // NOLINT(google-explicit-constructor)
+  DatePhrase(std::string_view both) : upcoming(both), past(both) {}     // NOLINT(google-explicit-constructor)
   DatePhrase(const char* both) : DatePhrase(std::string_view(both)) {}  // NOLINT(google-explicit-constructor)
   DatePhrase(std::string_view upcoming_, std::string_view past_) : upcoming(upcoming_), past(past_) {}
   std::string_view upcoming;  ///< today or later

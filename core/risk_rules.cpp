@@ -19,8 +19,8 @@ void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
 
 void risk_acceptance_expired(const RuleContext& ctx, std::vector<Problem>& out) {
   ctx.source.each(risk::kind(), select::risks_acceptance_due(warn_horizon(ctx)), [&](const Record& r) {
-    date_problem(ctx, out, "risk.acceptance_expired", risk::kind(), r, risk::title, {"acceptance expires", "acceptance expired"},
-                 r.text(risk::accepted_until));
+    date_problem(ctx, out, "risk.acceptance_expired", risk::kind(), r, risk::title,
+                 {"acceptance expires", "acceptance expired"}, r.text(risk::accepted_until));
   });
 }
 

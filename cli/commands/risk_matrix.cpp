@@ -43,8 +43,7 @@ void print_grid(Context& ctx, const risk::Matrix& m) {
   ctx.out << "  impact\n\n";
   for (const auto* level : {"low", "medium", "high", "critical"}) {
     const auto [lo, hi] = risk::score_range(level, ctx.config);
-    ctx.out << "  " << paint(padded(level, 8), band_style(level), color) << " score " << lo << "–" << hi
-            << '\n';
+    ctx.out << "  " << paint(padded(level, 8), band_style(level), color) << " score " << lo << "–" << hi << '\n';
   }
 }
 

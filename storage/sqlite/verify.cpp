@@ -215,8 +215,9 @@ void compare_records(const RecordScan& scan, JournalledStates& journalled, Verif
       continue;
     }
     if (r.digest != *last->digest) {
-      report.problems.push_back(fmt::format("{} {} differs from its last journalled state (entry {}): changed outside cso",
-                                            r.kind->name, r.key.shown(), last->seq));
+      report.problems.push_back(
+          fmt::format("{} {} differs from its last journalled state (entry {}): changed outside cso", r.kind->name,
+                      r.key.shown(), last->seq));
     }
     last->digest.reset();
     last->seq = -1;

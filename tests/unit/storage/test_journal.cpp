@@ -11,8 +11,8 @@
 #include "core/risk.h"
 #include "core/staff.h"
 #include "storage/sqlite/journal.h"
-#include "storage/sqlite/verify.h"
 #include "storage/sqlite/records.h"
+#include "storage/sqlite/verify.h"
 
 using namespace cso;
 using namespace cso::storage;
