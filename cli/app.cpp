@@ -95,6 +95,15 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+/// "add, list, show" for `cso risk`.
+std::string subcommand_names(const CLI::App& where) {
+  std::string names;
+  for (const CLI::App* sub : where.get_subcommands([](const CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  return names;
+}
+
 /// CLI11's message for a parse error in cso's own words: "unexpected argument '1'", "unknown
 /// option '--bogus'", "--likelihood needs a value".
 std::string parse_message(const CLI::ParseError& e, const CLI::App& where, const std::vector<std::string>& extras) {
@@ -107,11 +116,7 @@ std::string parse_message(const CLI::ParseError& e, const CLI::App& where, const
     }
   }
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && what == "A subcommand is required") {
-    std::string names;
-    for (const CLI::App* sub : where.get_subcommands([](const CLI::App*) { return true; })) {
-      names += (names.empty() ? "" : ", ") + sub->get_name();
-    }
-    return fmt::format("'{}' needs a command: {}", command_path(where), names);
+    return fmt::format("'{}' needs a command: {}", command_path(where), subcommand_names(where));
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
     const std::string option = what.substr(0, what.find(':'));
@@ -170,24 +175,23 @@ std::string command_path(const CLI::App& app) {
 }
 
 std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras) {
-  const auto word = std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.front() != '-'; });
+  const auto word =
+      std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.empty() || e.front() != '-'; });
   const auto subs = where.get_subcommands([](const CLI::App*) { return true; });
   if (word == extras.end() || subs.empty()) {
     return "";
   }
   const std::string path = command_path(where);
-  std::string names;
   std::string closest;
   for (const CLI::App* sub : subs) {
-    names += (names.empty() ? "" : ", ") + sub->get_name();
-    if (closest.empty() && distance(*word, sub->get_name()) <= 2) {
+    if (closest.empty() && !word->empty() && distance(*word, sub->get_name()) <= 2) {
       closest = sub->get_name();
     }
   }
   if (!closest.empty()) {
     return fmt::format("'{}' is not a {} command; did you mean '{}'?", *word, path, closest);
   }
-  return fmt::format("'{}' is not a {} command; use one of: {}", *word, path, names);
+  return fmt::format("'{}' is not a {} command; use one of: {}", *word, path, subcommand_names(where));
 }
 
 std::span<const CommandFormats> declared_formats() {

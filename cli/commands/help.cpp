@@ -33,15 +33,6 @@ const CLI::App* command_named(CLI::App& app, const std::vector<std::string>& wor
   return at;
 }
 
-/// "cso risk" for `cso risk list`: what CLI11 puts before the command's own name in its usage.
-std::string command_prefix(const CLI::App& command) {
-  std::string prefix;
-  for (const CLI::App* up = command.get_parent(); up != nullptr; up = up->get_parent()) {
-    prefix = up->get_parent() == nullptr ? "cso" + prefix : " " + up->get_name() + prefix;
-  }
-  return prefix;
-}
-
 }  // namespace
 
 void setup_help(CLI::App& app, Context& ctx) {
@@ -60,7 +51,7 @@ void setup_help(CLI::App& app, Context& ctx) {
     const bool is_topic = words->size() == 1 && (*topic == "checks" || help_topic(*topic));
     if (!is_topic) {
       if (const CLI::App* command = command_named(app, *words)) {
-        ctx.out << command->help(command_prefix(*command));
+        ctx.out << command->help(command_path(*command->get_parent()));
         return;
       }
       if (words->size() > 1) {

@@ -60,6 +60,8 @@ expect_exit 2 cso risk
 err_has "cso: error: 'cso risk' needs a command: add, list, show"
 expect_exit 2 cso risk show RSK-1 RSK-2
 err_has "unexpected argument 'RSK-2' (see 'cso risk show --help')"
+expect_exit 2 cso risk ""
+err_has "cso: error: '' is not a cso risk command; use one of: add, list"
 unchanged
 checks=$((checks + 1))
 ! grep -q "not expected\|At Most\|required TEXT" "$TMP/err" || fail "CLI11's wording leaked"
