@@ -46,6 +46,12 @@ std::string parse_text(std::string_view text, std::string_view what, std::size_t
   return std::string(text);
 }
 
+void append_integer(std::string& out, std::int64_t n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), n);
+  out.append(digits, end);
+}
+
 }  // namespace
 
 bool blank(std::string_view text) {
@@ -84,10 +90,15 @@ Record empty_record(const KindDef& kind) {
 }
 
 std::string display_id(const KindDef& kind, std::int64_t number) {
-  std::string out(kind.prefix);
-  out.push_back('-');
-  out.append(std::to_string(number));
+  std::string out;
+  append_display_id(out, kind, number);
   return out;
+}
+
+void append_display_id(std::string& out, const KindDef& kind, std::int64_t number) {
+  out.append(kind.prefix);
+  out.push_back('-');
+  append_integer(out, number);
 }
 
 std::string display_key(const KindDef& kind, const Record& r) {
@@ -141,12 +152,6 @@ const std::vector<std::size_t>* cached_order(const KindDef& kind) {
   return it != orders.end() ? &it->second : nullptr;
 }
 
-void append_integer(std::string& out, std::int64_t n) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), n);
-  out.append(digits, end);
-}
-
 }  // namespace
 
 std::string canonical_json(const KindDef& kind, const Record& r) {
@@ -175,9 +180,7 @@ void append_canonical_json(std::string& out, const KindDef& kind, const Record& 
     const FieldDef& f = kind.fields[i];
     if (f.type == FieldType::id) {  // display_id(), which needs no escaping
       out.push_back('"');
-      out.append(kind.prefix);
-      out.push_back('-');
-      append_integer(out, r.integer(i));
+      append_display_id(out, kind, r.integer(i));
       out.push_back('"');
     } else if (const auto* n = std::get_if<std::int64_t>(&r.values[i])) {
       append_integer(out, *n);

@@ -78,6 +78,8 @@ Record empty_record(const KindDef& kind);
 /// The record's key as users see it: "RSK-12", or the handle for staff.
 std::string display_key(const KindDef& kind, const Record& r);
 std::string display_id(const KindDef& kind, std::int64_t number);
+/// display_id appended to `out`.
+void append_display_id(std::string& out, const KindDef& kind, std::int64_t number);
 
 /// Parses "RSK-12", "rsk-12" or "12" for `kind`; a usage Error naming `what` otherwise.
 std::int64_t parse_id(const KindDef& kind, std::string_view text, std::string_view what);

@@ -47,8 +47,8 @@ void setup_help(CLI::App& app, Context& ctx) {
       ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks\n";
       return;
     }
-    const std::string* topic = &words->front();
-    const bool is_topic = words->size() == 1 && (*topic == "checks" || help_topic(*topic));
+    const std::string& topic = words->front();
+    const bool is_topic = words->size() == 1 && (topic == "checks" || help_topic(topic));
     if (!is_topic) {
       if (const CLI::App* command = command_named(app, *words)) {
         ctx.out << command->help(command_path(*command->get_parent()));
@@ -58,11 +58,11 @@ void setup_help(CLI::App& app, Context& ctx) {
         throw usage_error("help: '{}' is neither a topic nor a command", fmt::join(*words, " "));
       }
     }
-    if (*topic == "checks") {
+    if (topic == "checks") {
       ctx.out << checks_help(ctx.config);
       return;
     }
-    if (const auto text = help_topic(*topic)) {
+    if (const auto text = help_topic(topic)) {
       ctx.out << *text;
       return;
     }
@@ -70,7 +70,7 @@ void setup_help(CLI::App& app, Context& ctx) {
     for (const auto name : help_topic_names()) {
       topics += ", " + std::string(name);
     }
-    throw usage_error("help: '{}' is neither a topic nor a command; topics: {}", *topic, topics);
+    throw usage_error("help: '{}' is neither a topic nor a command; topics: {}", topic, topics);
   });
 }
 

@@ -388,7 +388,7 @@ TEST_CASE("on a file, the record scan runs on a second connection and finds the 
             "staff mallory exists but the journal has no record of it\n"
             "RSK-2 is missing, but journal entry 5 says it exists\n");
     }
-    SUBCASE("a change committed through cso after the tampering is still caught") {
+    SUBCASE("a record changed outside cso, then another through cso: the journal's newer head does not hide it") {
       sql.exec("UPDATE risk SET title = 'Fishing' WHERE id = 2");
       Tx tx(*db, Actor{"alice", k_t + 4 * k_day});
       Record r = get_risk(*db, 1);
