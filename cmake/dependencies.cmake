@@ -10,3 +10,4 @@ find_package(Threads REQUIRED)
 find_package(mstch REQUIRED)
 find_path(TOMLPP_INCLUDE_DIR toml++/toml.h REQUIRED)
 find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)  # libdtl-dev: header-only diff (policy diff)
+find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)  # libxxhash-dev: inlined, verify's record digests
