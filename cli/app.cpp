@@ -8,7 +8,7 @@
 namespace cso::cli {
 namespace {
 
-constexpr std::array<CommandDef, 14> k_commands{{
+constexpr std::array<CommandDef, 15> k_commands{{
     {"init", "create the database, or migrate an existing one", setup_init},
     {"status", "what exists and what needs attention now", setup_status},
     {"check", "compliance checks for cron (monitoring-plugin exit codes)", setup_check},
@@ -22,6 +22,7 @@ constexpr std::array<CommandDef, 14> k_commands{{
     {"verify", "verify the journal's hash chain and every record against it", setup_verify},
     {"config", "show the configuration in force", setup_config},
     {"help", "help on a command or a topic", setup_help},
+    {"report", "reports from templates: the board pack, registers, post-incident reviews", setup_report},
     {"version", "print the version", setup_version},
 }};
 
@@ -159,9 +160,17 @@ int report(const Context& ctx, ExitCode code, const std::string& message) {
   return static_cast<int>(code);
 }
 
-/// Refuses a --format the selected command does not print (`check` has its own: text or json).
+/// The commands that read --format themselves, with words of their own.
+constexpr std::string_view k_own_format_commands[] = {"cso check", "cso report"};
+
+bool reads_own_format(const std::string& path) {
+  return std::find(std::begin(k_own_format_commands), std::end(k_own_format_commands), path) !=
+         std::end(k_own_format_commands);
+}
+
+/// Refuses a --format the selected command does not print.
 void require_command_format(const Context& ctx, const CLI::App& app) {
-  if (ctx.convention == ExitConvention::monitoring) {
+  if (ctx.own_format) {
     return;
   }
   const std::string path = command_path(*selected(app));
@@ -231,6 +240,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     if (app.got_subcommand("check")) {
       ctx.convention = ExitConvention::monitoring;
     }
+    ctx.own_format = reads_own_format(command_path(*selected(app)));
     ctx.setup();
     require_command_format(ctx, app);
   });

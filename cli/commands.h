@@ -34,6 +34,7 @@ void setup_policy(CLI::App& app, Context& ctx);
 void setup_train(CLI::App& app, Context& ctx);
 void setup_incident(CLI::App& app, Context& ctx);
 void setup_audit(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
 
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);

@@ -55,6 +55,10 @@ std::string xdg_dir(const Environment& env, const char* variable, const char* fa
   return home_directory(env) + "/" + fallback;
 }
 
+std::string user_config_dir(const Environment& env) {
+  return xdg_dir(env, "XDG_CONFIG_HOME", ".config") + "/cso";
+}
+
 std::string resolve_db_path(const GlobalOptions& g, const Environment& env) {
   if (!g.db.empty()) {
     return g.db;
@@ -70,7 +74,7 @@ std::string resolve_db_path(const GlobalOptions& g, const Environment& env) {
 
 void load_config(Config& config, const GlobalOptions& g, const std::optional<std::string>& workspace,
                  const Environment& env) {
-  std::vector<std::string> layers{xdg_dir(env, "XDG_CONFIG_HOME", ".config") + "/cso/config.toml"};
+  std::vector<std::string> layers{user_config_dir(env) + "/config.toml"};
   if (workspace) {
     layers.push_back(*workspace + "/config.toml");
   }
@@ -162,7 +166,7 @@ void Context::setup() {
   m_workspace = find_upward("");
   load_config(config, globals, m_workspace, env);
   m_db_path = resolve_db_path(globals, env);
-  if (convention == ExitConvention::standard) {
+  if (!own_format) {
     output.format = globals.json ? Format::json : parse_format(globals.format.empty() ? "table" : globals.format);
   }
   output.color = resolve_color(globals.color, env);
@@ -175,6 +179,10 @@ Store& Context::store(storage::OpenFor why) {
     m_store = storage::open_store(m_db_path, why);
   }
   return *m_store;
+}
+
+std::string Context::user_config_dir() const {
+  return cli::user_config_dir(m_env);
 }
 
 void Context::info(const std::string& message) const {

@@ -50,6 +50,9 @@ class Context {
   Clock clock;
   OutputOptions output;
   ExitConvention convention = ExitConvention::standard;
+  /// The command reads --format itself (check: text or json; report: md, html, …), so setup()
+  /// leaves output.format at table and the command table's format check does not apply.
+  bool own_format = false;
   int exit_status = 0;  ///< a successful command's exit code (check's result)
 
   /// Resolves clock, config, output and actor from globals and the environment.
@@ -67,6 +70,8 @@ class Context {
   const Environment& environment() const { return m_env; }
   /// The nearest .cso directory at or above the current directory, if any.
   const std::optional<std::string>& workspace() const { return m_workspace; }
+  /// $XDG_CONFIG_HOME/cso (~/.config/cso by default): the user's config.toml and templates/.
+  std::string user_config_dir() const;
 
   /// An informational message on stderr, unless --quiet.
   void info(const std::string& message) const;

@@ -114,7 +114,8 @@ void write_object(std::ostream& out, const OutputOptions& opts, const std::vecto
                   const std::vector<Cell>& cells);
 
 /// Neutralises control characters for human-readable output: C0 except tab and newline
-/// become caret notation (ESC → "^["), DEL → "^?", C1 and invalid UTF-8 become U+FFFD.
+/// become caret notation (ESC → "^["), DEL → "^?"; C1, bidirectional overrides, embeddings and
+/// isolates (U+202A–U+202E, U+2066–U+2069) and invalid UTF-8 become U+FFFD.
 std::string sanitize(std::string_view text);
 /// Like sanitize, and also newline/tab → space, for one table cell.
 std::string sanitize_cell(std::string_view text);

@@ -96,7 +96,9 @@ std::string neutralise(std::string_view text, CellMode mode) {
       ++i;
       continue;
     }
-    if (d.cp <= 0x9F) {  // C1 controls, e.g. U+009B (CSI)
+    // C1 controls (U+009B is CSI), and the bidirectional embeddings, overrides and isolates,
+    // which make text read in an order other than the one it is stored in.
+    if (d.cp <= 0x9F || (d.cp >= 0x202A && d.cp <= 0x202E) || (d.cp >= 0x2066 && d.cp <= 0x2069)) {
       out.append(k_replacement);
     } else {
       out.append(text.substr(i, d.len));

@@ -38,17 +38,17 @@ const CLI::App* command_named(CLI::App& app, const std::vector<std::string>& wor
 void setup_help(CLI::App& app, Context& ctx) {
   auto words = std::make_shared<std::vector<std::string>>();
   CLI::App* help =
-      add_command(app, "help", "help on a topic (dates, formats, exit-codes, config, checks) or a command");
+      add_command(app, "help", "help on a topic (dates, formats, exit-codes, config, checks, templates) or a command");
   help->add_option("TOPIC", *words, "a topic, or a command and its subcommands: 'cso help risk list'");
   help->callback([&ctx, words, &app] {
     if (words->empty()) {
       // app.help() would describe the selected subcommand (`help` itself): format the root.
       ctx.out << app.get_formatter()->make_help(&app, "cso", CLI::AppFormatMode::Normal);
-      ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks\n";
+      ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks|templates\n";
       return;
     }
     const std::string& topic = words->front();
-    const bool is_topic = words->size() == 1 && (topic == "checks" || help_topic(topic));
+    const bool is_topic = words->size() == 1 && (generated_topic(topic, ctx.config) || help_topic(topic));
     if (!is_topic) {
       if (const CLI::App* command = command_named(app, *words)) {
         ctx.out << command->help(command_path(*command->get_parent()));
@@ -58,15 +58,15 @@ void setup_help(CLI::App& app, Context& ctx) {
         throw usage_error("help: '{}' is neither a topic nor a command", fmt::join(*words, " "));
       }
     }
-    if (topic == "checks") {
-      ctx.out << checks_help(ctx.config);
+    if (const auto text = generated_topic(topic, ctx.config)) {
+      ctx.out << *text;
       return;
     }
     if (const auto text = help_topic(topic)) {
       ctx.out << *text;
       return;
     }
-    std::string topics = "checks";
+    std::string topics = "checks, templates";
     for (const auto name : help_topic_names()) {
       topics += ", " + std::string(name);
     }

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/check.h"
+#include "core/reports.h"
 
 namespace cso::cli {
 namespace {
@@ -179,6 +180,69 @@ std::vector<std::string_view> help_topic_names() {
   return names;
 }
 
+namespace {
+
+std::string checks_help(const Config& config);
+
+/// Each line of `text` with two spaces before it.
+std::string indented(std::string_view text) {
+  std::string out;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out += "  " + std::string(text.substr(start, end - start)) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string templates_help() {
+  std::string out = R"(Report templates
+
+cso report NAME renders the report's data through the Mustache template NAME.FORMAT.mustache
+(FORMAT: md, html, txt or csv), looked up in this order:
+  .cso/templates/                    the workspace's (the nearest .cso folder)
+  $XDG_CONFIG_HOME/cso/templates/    yours (~/.config/cso/templates/)
+  the built-in set                   compiled into cso (cso report list shows which is used)
+A file there replaces the built-in one of the same name, or adds a format. Partials
+({{> name}}) resolve the same way, as name.FORMAT.mustache. A template that does not parse
+exits 2 naming the file and the line; so does one that includes a partial there is none of.
+
+Every {{value}} is escaped for the format it lands in: HTML entities in html; in md, | ` \ < > &
+and a leading # are escaped and a line break becomes <br>, so a value is safe in a table cell;
+in csv the value arrives quoted as RFC 4180 needs (do not add quotes) with a leading = + - @
+guarded by '; in txt control characters are shown as ^X. Bidirectional overrides become U+FFFD
+everywhere but csv. {{{value}}} is raw: use it only for what cso draws (charts), never for
+record text. Templates never compute: numbers, dates and levels arrive formatted, and lists
+come with an "any" flag for {{^any}}nothing to show{{/any}}.
+
+cso report NAME --data prints the data as JSON. --format json prints the same; --format pdf
+prints the html template through a headless Chromium.
+
+Every report's data has:
+)";
+  out += indented(k_header_keys);
+  for (const ReportDef& report : all_reports()) {
+    out += fmt::format("\n{} ({}){}:\n", report.name, report.description,
+                       report.id_kind.empty() ? "" : fmt::format(", cso report {} ID", report.name));
+    out += indented(report.keys);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> generated_topic(std::string_view name, const Config& config) {
+  if (name == "checks") {
+    return checks_help(config);
+  }
+  if (name == "templates") {
+    return templates_help();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 std::string checks_help(const Config& config) {
   std::string out =
       "cso check runs these rules (read-only) and exits 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
@@ -200,5 +264,7 @@ std::string checks_help(const Config& config) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace cso::cli

@@ -1,6 +1,6 @@
 #pragma once
-// The texts of `cso help TOPIC`: static ones, and `checks`, rendered from the rule registry
-// with the settings in force.
+// The texts of `cso help TOPIC`: static ones; `checks`, rendered from the rule registry with
+// the settings in force; `templates`, from the report table.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,7 +17,8 @@ std::optional<std::string_view> help_topic(std::string_view name);
 /// The names help_topic knows, in the order `cso help` lists them.
 std::vector<std::string_view> help_topic_names();
 
-/// The `checks` topic: every rule with its description, severities and current setting.
-std::string checks_help(const Config& config);
+/// The topics written from a table: `checks` (every rule with its description, severities and
+/// current setting) and `templates` (every report's data keys); nullopt for any other name.
+std::optional<std::string> generated_topic(std::string_view name, const Config& config);
 
 }  // namespace cso::cli

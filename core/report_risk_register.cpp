@@ -1,0 +1,42 @@
+// The risk register (`cso report risk-register`): every risk, in ID order, with the counts by
+// status and by level that `status` shows.
+#include "core/reports.h"
+#include "core/risk.h"
+
+namespace cso {
+namespace {
+
+Data risk_row(const Record& r) {
+  using namespace risk;
+  Data d = Data::object();
+  d.set("id", display_key(kind(), r));
+  for (const F f : {title, category, owner, status, likelihood, impact, score, level, residual_likelihood,
+                    residual_impact, treatment, plan, due, next_review, accepted_by, accepted_until, description}) {
+    d.set(kind().fields[f].name, report_text(r, f));
+  }
+  d.set("residual_score", r.is_null(residual_likelihood) || r.is_null(residual_impact)
+                              ? std::string()
+                              : std::to_string(r.integer(residual_likelihood) * r.integer(residual_impact)));
+  d.set("created", r.text(created).substr(0, 10));
+  return d;
+}
+
+}  // namespace
+
+Data risk_register_report(const ReportInput& in) {
+  Data d = report_header(in, "risk-register");
+  Data rows = Data::List{};
+  in.reader.each(risk::kind(), Query{}, [&](Record& r) {
+    risk::derive(r, in.config);
+    rows.push(risk_row(r));
+  });
+  const auto [by_status, by_level] = risk::status_and_level_counts(in.reader.tally(risk::kind()), in.config);
+  d.set("total", by_status.total);
+  d.set("any", by_status.total > 0);
+  d.set("risks", std::move(rows));
+  d.set("by_status", counts_data(by_status));
+  d.set("by_level", counts_data(by_level));
+  return d;
+}
+
+}  // namespace cso

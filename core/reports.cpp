@@ -1,0 +1,82 @@
+#include "core/reports.h"
+
+#include <array>
+
+#include "core/error.h"
+
+namespace cso {
+namespace {
+
+constexpr std::string_view k_risk_register_keys =
+    R"(total            the number of risks
+any              true when there is at least one risk
+risks[]          every risk, by ID: id, title, description, category, owner, status, likelihood,
+                 impact, score, level, residual_likelihood, residual_impact, residual_score,
+                 treatment, plan, due, next_review, accepted_by, accepted_until, created
+by_status[]      name, count: the risks per status (open, treating, accepted, closed)
+by_level[]       name, count: the risks not closed per level (critical, high, medium, low)
+)";
+
+constexpr std::array<ReportDef, 1> k_reports{{
+    {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
+     risk_register_report},
+}};
+
+}  // namespace
+
+const std::string_view k_header_keys =
+    R"(report           the report's name ("board")
+generated        when it was made, as an instant (2026-11-27T09:00:00Z)
+generated_date   the day it was made (2026-11-27)
+period.since     the first day of the period (--since; 90 days back by default)
+period.until     the last day of the period: today
+)";
+
+namespace {}  // namespace
+
+std::span<const ReportDef> all_reports() {
+  return k_reports;
+}
+
+const ReportDef& find_report(std::string_view name) {
+  std::string names;
+  for (const ReportDef& r : k_reports) {
+    if (r.name == name) {
+      return r;
+    }
+    names += (names.empty() ? "" : ", ") + std::string(r.name);
+  }
+  throw usage_error("no report '{}': the reports are {} (cso report list)", name, names);
+}
+
+Data report_header(const ReportInput& in, std::string_view name) {
+  Data d = Data::object();
+  d.set("report", std::string(name));
+  d.set("generated", format_instant(in.clock.now));
+  d.set("generated_date", format_date(in.clock.now));
+  Data period = Data::object();
+  period.set("since", format_date(in.since));
+  period.set("until", format_date(in.clock.now));
+  d.set("period", std::move(period));
+  return d;
+}
+
+Data counts_data(const Counts& counts) {
+  Data list = Data::List{};
+  for (const auto& [name, n] : counts.items) {
+    Data item = Data::object();
+    item.set("name", name);
+    item.set("count", n);
+    list.push(std::move(item));
+  }
+  return list;
+}
+
+std::string report_text(const Record& r, std::size_t field) {
+  if (const auto* n = std::get_if<std::int64_t>(&r.values[field])) {
+    return std::to_string(*n);
+  }
+  return r.text(field);
+}
+
+}  // namespace cso
