@@ -8,16 +8,10 @@ namespace {
 
 Data risk_row(const Record& r) {
   using namespace risk;
-  Data d = Data::object();
-  d.set("id", display_key(kind(), r));
-  for (const F f : {title, category, owner, status, likelihood, impact, score, level, residual_likelihood,
-                    residual_impact, treatment, plan, due, next_review, accepted_by, accepted_until, description}) {
-    d.set(kind().fields[f].name, report_text(r, f));
-  }
+  Data d = record_data(kind(), r);
   d.set("residual_score", r.is_null(residual_likelihood) || r.is_null(residual_impact)
                               ? std::string()
                               : std::to_string(r.integer(residual_likelihood) * r.integer(residual_impact)));
-  d.set("created", r.text(created).substr(0, 10));
   return d;
 }
 

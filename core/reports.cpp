@@ -12,14 +12,29 @@ constexpr std::string_view k_risk_register_keys =
 any              true when there is at least one risk
 risks[]          every risk, by ID: id, title, description, category, owner, status, likelihood,
                  impact, score, level, residual_likelihood, residual_impact, residual_score,
-                 treatment, plan, due, next_review, accepted_by, accepted_until, created
+                 treatment, plan, due, review_every, next_review, accepted_by, accepted_until,
+                 created, updated, closed_at
 by_status[]      name, count: the risks per status (open, treating, accepted, closed)
 by_level[]       name, count: the risks not closed per level (critical, high, medium, low)
 )";
 
-constexpr std::array<ReportDef, 1> k_reports{{
+constexpr std::string_view k_audit_keys =
+    R"(audit            the audit: id, title, kind, scope, lead, auditor, framework, status, start,
+                 end, summary, created, updated
+findings[]       its findings, by ID: id, audit, title, description, severity, grade, owner, due,
+                 status, plan, resolution, verified_by, verified_at, accepted_by, accepted_until,
+                 accept_reason, created, updated; overdue (true when past due, or accepted past
+                 accepted_until), overdue_since (that date)
+any              true when the audit has findings
+total            the number of findings
+by_status[]      name, count: the findings per status
+open_by_severity[]  name, count: the open and remediating findings per severity
+)";
+
+constexpr std::array<ReportDef, 2> k_reports{{
     {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
      risk_register_report},
+    {"audit", "one audit: its scope, and its findings with grades and status", "audit", k_audit_keys, audit_report},
 }};
 
 }  // namespace
@@ -70,6 +85,14 @@ Data counts_data(const Counts& counts) {
     list.push(std::move(item));
   }
   return list;
+}
+
+Data record_data(const KindDef& kind, const Record& r) {
+  Data d = Data::object();
+  for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+    d.set(kind.fields[i].name, kind.fields[i].type == FieldType::id ? display_key(kind, r) : report_text(r, i));
+  }
+  return d;
 }
 
 std::string report_text(const Record& r, std::size_t field) {

@@ -48,7 +48,10 @@ Data counts_data(const Counts& counts);
 
 /// A record field as report text: integers in decimal, null as "" (a false section).
 std::string report_text(const Record& r, std::size_t field);
+/// Every field of a record as report text, by field name ("id": "RSK-3"), in the kind's order.
+Data record_data(const KindDef& kind, const Record& r);
 
 Data risk_register_report(const ReportInput& in);
+Data audit_report(const ReportInput& in);
 
 }  // namespace cso

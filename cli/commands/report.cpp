@@ -132,11 +132,12 @@ void run_report(Context& ctx, const ReportOptions& o) {
   o.output.given() ? write_file_atomically(o.output.value, text, "--output") : void(ctx.out << text);
 }
 
-/// Each report with its formats, in the order md, html, txt, csv (then json, and pdf when there
-/// is html), and where each template comes from: "built-in", or "md: PATH; html: built-in".
+/// Each report with what it covers ("program", or "audit": one audit, cso report audit ID), its formats in the
+/// order md, html, txt, csv (then json, and pdf when there is html), and where each template
+/// comes from: "built-in", or "md: PATH; html: built-in".
 void run_list(Context& ctx) {
   const Templates templates = templates_of(ctx);
-  RowWriter rows(ctx.out, ctx.output, {"name", "formats", "description", "templates"});
+  RowWriter rows(ctx.out, ctx.output, {"name", "about", "formats", "description", "templates"});
   for (const ReportDef& def : all_reports()) {
     std::string formats;
     std::string origins;
@@ -152,7 +153,8 @@ void run_list(Context& ctx) {
     }
     const bool html = formats.find("html,") != std::string::npos;
     formats += html ? "json,pdf" : "json";
-    rows.row({Cell{std::string(def.name)}, Cell{formats}, Cell{std::string(def.description)},
+    const std::string about = def.id_kind.empty() ? "program" : std::string(def.id_kind);
+    rows.row({Cell{std::string(def.name)}, Cell{about}, Cell{formats}, Cell{std::string(def.description)},
               Cell{all_built_in ? std::string("built-in") : origins}});
   }
   rows.finish();

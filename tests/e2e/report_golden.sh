@@ -6,17 +6,25 @@
 # the data is documented in `cso help templates`.
 source "$(dirname "$0")/lib.bash"
 golden=${CSO_TESTS_DIR:?}/golden/reports
-cso -q init --demo
+cso -q init --demo >/dev/null
 
 ok cso report list --format json
-jq -r '.[] | .name + " " + .formats' "$TMP/out" >"$TMP/reports"
+jq -r '.[] | .name + " " + .about + " " + .formats' "$TMP/out" >"$TMP/reports"
 [ -s "$TMP/reports" ] || fail "report list is empty"
 ok cso help templates
 cp "$TMP/out" "$TMP/help"
-while read -r name formats; do
+while read -r name about formats; do
+  id=()
+  if [ "$about" != program ]; then
+    ok cso "$about" list --format json
+    id=("$(json '.[0].id')")
+    # Without its ID the report says what it needs.
+    expect_exit 2 cso report "$name"
+    err_has "'cso report $name' needs the ID of the $about it is about"
+  fi
   for format in ${formats//,/ }; do
     [ "$format" == pdf ] && continue
-    ok cso report "$name" --format "$format"
+    ok cso report "$name" "${id[@]}" --format "$format"
     [ -f "$golden/$name.$format" ] || fail "no golden file $name.$format (run scripts/update-golden)"
     diff -u "$golden/$name.$format" "$TMP/out" >"$TMP/diff" || fail "$name.$format differs from its golden file:
 $(head -40 "$TMP/diff")"
@@ -33,7 +41,7 @@ $(head -40 "$TMP/diff")"
     fi
   done
   # Every key of the data (object members at any depth) is documented.
-  ok cso report "$name" --data
+  ok cso report "$name" "${id[@]}" --data
   for key in $(jq -r '[paths | map(select(type == "string")) | last | select(. != null)] | unique[]' "$TMP/out"); do
     grep -qw -- "$key" "$TMP/help" || fail "the $name data key '$key' is not in cso help templates"
     checks=$((checks + 1))
