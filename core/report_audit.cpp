@@ -7,12 +7,12 @@
 namespace cso {
 
 Data audit_report(const ReportInput& in) {
-  const Record audit = in.reader.get_or_throw(audit::kind(), parse_id(audit::kind(), *in.id, "ID"));
+  const Record audit = in.store.get_or_throw(audit::kind(), parse_id(audit::kind(), *in.id, "ID"));
   const std::string key = display_key(audit::kind(), audit);
   Data d = report_header(in, "audit");
   d.set("audit", record_data(audit::kind(), audit));
   Data findings = Data::List{};
-  in.reader.each(finding::kind(), select::findings_of(key), [&](Record& f) {
+  in.store.each(finding::kind(), select::findings_of(key), [&](Record& f) {
     Data row = record_data(finding::kind(), f);
     const auto overdue = finding::overdue_date(f, in.clock);
     row.set("overdue", overdue.has_value());
@@ -20,7 +20,7 @@ Data audit_report(const ReportInput& in) {
     findings.push(std::move(row));
   });
   const auto [by_status, open_by_severity] = finding::status_and_severity_counts(
-      in.reader.count_by(finding::kind(), {finding::status, finding::severity}, select::findings_of(key).where));
+      in.store.count_by(finding::kind(), {finding::status, finding::severity}, select::findings_of(key).where));
   d.set("any", by_status.total > 0);
   d.set("total", by_status.total);
   d.set("findings", std::move(findings));

@@ -20,11 +20,11 @@ Data risk_row(const Record& r) {
 Data risk_register_report(const ReportInput& in) {
   Data d = report_header(in, "risk-register");
   Data rows = Data::List{};
-  in.reader.each(risk::kind(), Query{}, [&](Record& r) {
+  in.store.each(risk::kind(), Query{}, [&](Record& r) {
     risk::derive(r, in.config);
     rows.push(risk_row(r));
   });
-  const auto [by_status, by_level] = risk::status_and_level_counts(in.reader.tally(risk::kind()), in.config);
+  const auto [by_status, by_level] = risk::status_and_level_counts(in.store.tally(risk::kind()), in.config);
   d.set("total", by_status.total);
   d.set("any", by_status.total > 0);
   d.set("risks", std::move(rows));

@@ -8,7 +8,7 @@ namespace cso {
 namespace {
 
 constexpr std::string_view k_risk_register_keys =
-    R"(total            the number of risks
+    R"doc(total            the number of risks
 any              true when there is at least one risk
 risks[]          every risk, by ID: id, title, description, category, owner, status, likelihood,
                  impact, score, level, residual_likelihood, residual_impact, residual_score,
@@ -16,10 +16,10 @@ risks[]          every risk, by ID: id, title, description, category, owner, sta
                  created, updated, closed_at
 by_status[]      name, count: the risks per status (open, treating, accepted, closed)
 by_level[]       name, count: the risks not closed per level (critical, high, medium, low)
-)";
+)doc";
 
 constexpr std::string_view k_audit_keys =
-    R"(audit            the audit: id, title, kind, scope, lead, auditor, framework, status, start,
+    R"doc(audit            the audit: id, title, kind, scope, lead, auditor, framework, status, start,
                  end, summary, created, updated
 findings[]       its findings, by ID: id, audit, title, description, severity, grade, owner, due,
                  status, plan, resolution, verified_by, verified_at, accepted_by, accepted_until,
@@ -29,23 +29,38 @@ any              true when the audit has findings
 total            the number of findings
 by_status[]      name, count: the findings per status
 open_by_severity[]  name, count: the open and remediating findings per severity
-)";
+)doc";
 
-constexpr std::array<ReportDef, 2> k_reports{{
+constexpr std::string_view k_policies_keys =
+    R"doc(policies[]       every policy, by ID: id, title, kind, owner, status, version (in force),
+                 pending_version, pending_status, review_every, effective, published,
+                 next_review, audience, tags, created, updated; in_force (published),
+                 review_overdue (published and next_review past), and for a policy in force
+                 acknowledged, expected and coverage ("41 of 52 (79%)") of its audience
+any              true when there is at least one policy
+total            the number of policies
+reviews_overdue  the number of policies in force past their next review
+coverage         the acknowledgements of every policy in force together ("41 of 52 (79%)")
+by_status[]      name, count: the policies per status
+)doc";
+
+constexpr std::array<ReportDef, 3> k_reports{{
     {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
      risk_register_report},
     {"audit", "one audit: its scope, and its findings with grades and status", "audit", k_audit_keys, audit_report},
+    {"policies", "the policies: versions in force, next reviews, acknowledgement coverage", "", k_policies_keys,
+     policies_report},
 }};
 
 }  // namespace
 
 const std::string_view k_header_keys =
-    R"(report           the report's name ("board")
+    R"doc(report           the report's name ("board")
 generated        when it was made, as an instant (2026-11-27T09:00:00Z)
 generated_date   the day it was made (2026-11-27)
 period.since     the first day of the period (--since; 90 days back by default)
 period.until     the last day of the period: today
-)";
+)doc";
 
 namespace {}  // namespace
 

@@ -16,7 +16,7 @@
 namespace cso {
 
 struct ReportInput {
-  Reader& reader;
+  Store& store;
   const Config& config;
   const Clock& clock;
   Instant since = 0;              ///< the start of the period (--since; default 90 days back)
@@ -53,5 +53,6 @@ Data record_data(const KindDef& kind, const Record& r);
 
 Data risk_register_report(const ReportInput& in);
 Data audit_report(const ReportInput& in);
+Data policies_report(const ReportInput& in);
 
 }  // namespace cso
