@@ -44,12 +44,28 @@ coverage         the acknowledgements of every policy in force together ("41 of 
 by_status[]      name, count: the policies per status
 )doc";
 
-constexpr std::array<ReportDef, 3> k_reports{{
+constexpr std::string_view k_training_keys =
+    R"doc(courses[]        each active course: id, title, assigned, complete, pending, overdue, failed
+                 (each person's latest assignment), percent ("80%"; "" when none is assigned)
+assigned         assignments over every active course
+complete         of which complete
+percent          complete of assigned ("80%")
+by_team[]        team ("(no team)" for people without one), people, assigned, complete, percent
+overdue[]        each assignment past due and not complete: staff, name, team, course, title,
+                 due, days (past due)
+overdue_people   the number of people with an assignment overdue
+any              true when there is an active course
+any_overdue      true when someone is overdue
+)doc";
+
+constexpr std::array<ReportDef, 4> k_reports{{
     {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
      risk_register_report},
     {"audit", "one audit: its scope, and its findings with grades and status", "audit", k_audit_keys, audit_report},
     {"policies", "the policies: versions in force, next reviews, acknowledgement coverage", "", k_policies_keys,
      policies_report},
+    {"training", "training completion per course and per team, and who is overdue", "", k_training_keys,
+     training_report},
 }};
 
 }  // namespace

@@ -54,5 +54,6 @@ Data record_data(const KindDef& kind, const Record& r);
 Data risk_register_report(const ReportInput& in);
 Data audit_report(const ReportInput& in);
 Data policies_report(const ReportInput& in);
+Data training_report(const ReportInput& in);
 
 }  // namespace cso

@@ -2,17 +2,15 @@
 // state of each person's latest assignment) and the completion rate of each course.
 #include <nlohmann/json.hpp>
 #include <ostream>
-#include <set>
 
 #include "cli/commands.h"
 #include "cli/commands/train_view.h"
 #include "cli/values.h"
-#include "core/audience.h"
 #include "core/json_text.h"
 #include "core/selectors.h"
 #include "core/staff.h"
 #include "core/training.h"
-#include "core/training_service.h"
+#include "core/training_matrix.h"
 
 namespace cso::cli {
 namespace {
@@ -24,63 +22,6 @@ struct Options {
   TextOption id, team;
   bool overdue = false;
 };
-
-struct Person {
-  std::string handle, name, team;
-};
-
-struct Matrix {
-  std::vector<Record> courses;
-  std::vector<Person> people;  ///< rows: active staff assigned or in an active course's audience
-  std::vector<std::vector<std::optional<Record>>> cells;  ///< [person][course]: latest assignment
-  std::vector<training::Tally> tallies;                   ///< per course, over the rows
-};
-
-Matrix read_matrix(Context& ctx, const Options& o) {
-  Matrix m;
-  if (o.id.given()) {
-    m.courses.push_back(training::course_or_throw(ctx.store(), o.id.value));
-  } else {
-    ctx.store().each(course::kind(), select::active_courses(), [&](const Record& c) { m.courses.push_back(c); });
-  }
-  std::set<std::string> in_audience;
-  std::vector<std::map<std::string, Record>> latest;
-  for (const auto& c : m.courses) {
-    if (has_status(c, course::Status::active)) {  // a retired course is no one's to take any more
-      ctx.store().each(staff::kind(), audience_query(c.text(course::audience)),
-                       [&](const Record& p) { in_audience.insert(p.text(staff::handle)); });
-    }
-    latest.push_back(training::latest_assignments(ctx.store(), display_key(course::kind(), c)));
-  }
-  staff::ListFilter f;
-  if (o.team.given()) {
-    f.teams.push_back(o.team.value);
-  }
-  const std::string today = format_date(ctx.clock.now);
-  m.tallies.resize(m.courses.size());
-  ctx.store().each(staff::kind(), staff::make_query(f), [&](const Record& p) {
-    const std::string& handle = p.text(staff::handle);
-    std::vector<std::optional<Record>> row;
-    bool assigned = false;
-    for (const auto& by_person : latest) {
-      const auto it = by_person.find(handle);
-      row.push_back(it == by_person.end() ? std::nullopt : std::optional(it->second));
-      assigned = assigned || it != by_person.end();
-    }
-    if (!assigned && !in_audience.contains(handle)) {
-      return;
-    }
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (row[i]) {
-        training::derive(*row[i], today);
-        m.tallies[i].add(*row[i], today);
-      }
-    }
-    m.people.push_back(Person{handle, p.text(staff::name), p.text(staff::team)});
-    m.cells.push_back(std::move(row));
-  });
-  return m;
-}
 
 /// A table cell: done, due, OVERDUE, failed (FAILED past due), or - when not assigned.
 Cell short_cell(const std::optional<Record>& a, const std::string& today) {
@@ -121,7 +62,7 @@ std::string rate_line(const Record& c, const training::Tally& t) {
   return line;
 }
 
-void print_json(Context& ctx, const Matrix& m) {
+void print_json(Context& ctx, const training::Matrix& m) {
   Json courses = Json::array();
   for (std::size_t i = 0; i < m.courses.size(); ++i) {
     const auto& c = m.courses[i];
@@ -164,7 +105,7 @@ void print_json(Context& ctx, const Matrix& m) {
   write_json(ctx.out, {{"courses", std::move(courses)}, {"people", std::move(people)}}, JsonLayout::pretty);
 }
 
-void print_matrix(Context& ctx, const Matrix& m) {
+void print_matrix(Context& ctx, const training::Matrix& m) {
   const bool table = ctx.output.format == Format::table;
   const std::string today = format_date(ctx.clock.now);
   std::vector<std::string> columns{"staff"};
@@ -188,7 +129,7 @@ void print_matrix(Context& ctx, const Matrix& m) {
   }
 }
 
-void print_overdue(Context& ctx, const Matrix& m) {
+void print_overdue(Context& ctx, const training::Matrix& m) {
   RowWriter writer(ctx.out, ctx.output, {"staff", "course", "title", "assignment", "due", "days_overdue", "state"});
   for (std::size_t i = 0; i < m.courses.size(); ++i) {
     for (std::size_t p = 0; p < m.people.size(); ++p) {
@@ -217,7 +158,9 @@ void setup_train_status(CLI::App* train, Context& ctx) {
   s->add_flag("--overdue", o->overdue, "list only the assignments past due and not complete");
   s->callback([&ctx, o] {
     const auto snapshot = ctx.store().read_snapshot();
-    const Matrix m = read_matrix(ctx, *o);
+    const training::Matrix m =
+        training::read_matrix(ctx.store(), ctx.clock, o->id.given() ? std::optional(o->id.value) : std::nullopt,
+                              o->team.given() ? std::optional(o->team.value) : std::nullopt);
     if (o->overdue) {
       print_overdue(ctx, m);
     } else if (ctx.output.format == Format::json) {
