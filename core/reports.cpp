@@ -58,7 +58,24 @@ any              true when there is an active course
 any_overdue      true when someone is overdue
 )doc";
 
-constexpr std::array<ReportDef, 4> k_reports{{
+constexpr std::string_view k_incident_keys =
+    R"doc(incident         the incident: id, title, description, severity, category, status, lead,
+                 reporter, occurred_at, detected_at, triaged_at, contained_at, eradicated_at,
+                 recovered_at, closed_at, reopened_at, outcome, root_cause, lessons,
+                 notify_within, notify_by, notified_at, created, updated
+timeline[]       its timeline entries in time order: key, incident, at, actor, kind, text
+any_events       true when the timeline has entries
+phases[]         name ("contain (detected to contained)"), known (both times recorded),
+                 duration ("3h 20m"), seconds
+sla.set          true when [incident.sla] gives the severity a containment time
+sla.limit        that time ("4h"); sla.deadline: detected_at plus it
+sla.contained    true once contained; sla.met: contained within it; sla.breached: not
+notification.required  true when a notification deadline is set; notification.within
+                 ("72h"), notification.by (the deadline), notification.at (when notified);
+                 notification.met, notification.missed, notification.pending
+)doc";
+
+constexpr std::array<ReportDef, 5> k_reports{{
     {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
      risk_register_report},
     {"audit", "one audit: its scope, and its findings with grades and status", "audit", k_audit_keys, audit_report},
@@ -66,6 +83,8 @@ constexpr std::array<ReportDef, 4> k_reports{{
      policies_report},
     {"training", "training completion per course and per team, and who is overdue", "", k_training_keys,
      training_report},
+    {"incident", "the post-incident review: timeline, phases against the SLA, notification, lessons", "incident",
+     k_incident_keys, incident_report},
 }};
 
 }  // namespace

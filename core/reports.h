@@ -55,5 +55,6 @@ Data risk_register_report(const ReportInput& in);
 Data audit_report(const ReportInput& in);
 Data policies_report(const ReportInput& in);
 Data training_report(const ReportInput& in);
+Data incident_report(const ReportInput& in);
 
 }  // namespace cso
