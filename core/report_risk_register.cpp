@@ -2,6 +2,7 @@
 // status and by level that `status` shows.
 #include "core/reports.h"
 #include "core/risk.h"
+#include "core/risk_matrix.h"
 
 namespace cso {
 namespace {
@@ -17,11 +18,36 @@ Data risk_row(const Record& r) {
 
 }  // namespace
 
+Data heatmap_data(const risk::Matrix& m, const Config& config) {
+  Data rows = Data::List{};
+  for (std::int64_t impact = m.size; impact >= 1; --impact) {
+    Data cells = Data::List{};
+    for (std::int64_t likelihood = 1; likelihood <= m.size; ++likelihood) {
+      Data cell = Data::object();
+      cell.set("likelihood", likelihood);
+      cell.set("count", m.at(likelihood, impact));
+      cell.set("level", std::string(risk::level_of(likelihood * impact, config.risk_bands)));
+      cells.push(std::move(cell));
+    }
+    Data row = Data::object();
+    row.set("impact", impact);
+    row.set("cells", std::move(cells));
+    rows.push(std::move(row));
+  }
+  Data d = Data::object();
+  d.set("size", m.size);
+  d.set("counted", m.total());
+  d.set("rows", std::move(rows));
+  return d;
+}
+
 Data risk_register_report(const ReportInput& in) {
   Data d = report_header(in, "risk-register");
   Data rows = Data::List{};
+  risk::Matrix matrix(in.config.risk_matrix, false);
   in.store.each(risk::kind(), Query{}, [&](Record& r) {
     risk::derive(r, in.config);
+    matrix.add(r);
     rows.push(risk_row(r));
   });
   const auto [by_status, by_level] = risk::status_and_level_counts(in.store.tally(risk::kind()), in.config);
@@ -30,6 +56,7 @@ Data risk_register_report(const ReportInput& in) {
   d.set("risks", std::move(rows));
   d.set("by_status", counts_data(by_status));
   d.set("by_level", counts_data(by_level));
+  d.set("heatmap", heatmap_data(matrix, in.config));
   return d;
 }
 

@@ -16,6 +16,8 @@ risks[]          every risk, by ID: id, title, description, category, owner, sta
                  created, updated, closed_at
 by_status[]      name, count: the risks per status (open, treating, accepted, closed)
 by_level[]       name, count: the risks not closed per level (critical, high, medium, low)
+heatmap          the risks not closed on the likelihood × impact matrix: size, counted, rows[]
+                 (impact, highest first) with cells[] (likelihood, count, level)
 )doc";
 
 constexpr std::string_view k_audit_keys =
@@ -95,6 +97,8 @@ generated        when it was made, as an instant (2026-11-27T09:00:00Z)
 generated_date   the day it was made (2026-11-27)
 period.since     the first day of the period (--since; 90 days back by default)
 period.until     the last day of the period: today
+charts.heatmap   (html only) the heat map, an inline SVG drawn by cso: {{{charts.heatmap}}}
+charts.by_team   (html only) completion bars per team, likewise
 )doc";
 
 namespace {}  // namespace

@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/counts.h"
 #include "core/report_data.h"
+#include "core/risk_matrix.h"
 #include "core/store.h"
 #include "core/time.h"
 
@@ -50,6 +51,10 @@ Data counts_data(const Counts& counts);
 std::string report_text(const Record& r, std::size_t field);
 /// Every field of a record as report text, by field name ("id": "RSK-3"), in the kind's order.
 Data record_data(const KindDef& kind, const Record& r);
+
+/// The heat map of risks not closed: rows by impact, highest first, each with its cells by
+/// likelihood (count, level).
+Data heatmap_data(const risk::Matrix& m, const Config& config);
 
 Data risk_register_report(const ReportInput& in);
 Data audit_report(const ReportInput& in);

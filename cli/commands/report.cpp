@@ -5,6 +5,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/commands.h"
+#include "cli/report_charts.h"
 #include "cli/report_pdf.h"
 #include "cli/templates.h"
 #include "cli/values.h"
@@ -108,7 +109,7 @@ std::string rendered(Context& ctx, const ReportDef& def, const Data& data, const
         ".cso/templates/, {}/templates/ and the built-in set; cso report list shows what there is)",
         format, template_format, def.name, def.name, template_format, ctx.user_config_dir());
   }
-  return render_template(templates, *file, data, template_format);
+  return render_template(templates, *file, template_format == "html" ? with_charts(data) : data, template_format);
 }
 
 void run_report(Context& ctx, const ReportOptions& o) {
