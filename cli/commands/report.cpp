@@ -115,6 +115,9 @@ std::string rendered(Context& ctx, const ReportDef& def, const Data& data, const
 void run_report(Context& ctx, const ReportOptions& o) {
   const ReportDef& def = find_report(o.name);
   const std::string format = report_format(ctx, o);
+  if (format == "pdf" && !o.data && !o.output.given()) {
+    throw usage_error("--format pdf: give --output FILE.pdf (a PDF is not written to a terminal)");
+  }
   const Data data = report_data(ctx, def, o);
   if (o.data || format == "json") {
     const std::string text = json_text(json_of(data), JsonLayout::pretty) + "\n";
@@ -123,9 +126,6 @@ void run_report(Context& ctx, const ReportOptions& o) {
   }
   const std::string text = rendered(ctx, def, data, format);
   if (format == "pdf") {
-    if (!o.output.given()) {
-      throw usage_error("--format pdf: give --output FILE.pdf (a PDF is not written to a terminal)");
-    }
     produce_file_atomically(o.output.value, "--output",
                             [&](const std::string& temporary) { print_pdf(ctx, text, temporary); });
     return;
@@ -133,9 +133,9 @@ void run_report(Context& ctx, const ReportOptions& o) {
   o.output.given() ? write_file_atomically(o.output.value, text, "--output") : void(ctx.out << text);
 }
 
-/// Each report with what it covers ("program", or "audit": one audit, cso report audit ID), its formats in the
-/// order md, html, txt, csv (then json, and pdf when there is html), and where each template
-/// comes from: "built-in", or "md: PATH; html: built-in".
+/// Each report with what it covers ("program", or "audit": one audit, cso report audit ID), its
+/// formats in the order md, html, txt, csv (then json, and pdf when there is html), and where
+/// each template comes from: "built-in", or "md: PATH; html: built-in".
 void run_list(Context& ctx) {
   const Templates templates = templates_of(ctx);
   RowWriter rows(ctx.out, ctx.output, {"name", "about", "formats", "description", "templates"});
