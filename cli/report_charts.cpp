@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "cli/templates.h"
 
@@ -76,7 +75,8 @@ std::string heatmap_svg(const Data& heatmap) {
   return svg + "</svg>";
 }
 
-std::string bars_svg(const Data& items, std::string_view label_key, std::string_view percent_key) {
+std::string bars_svg(const Data& items, std::string_view label_key, std::string_view done_key,
+                     std::string_view of_key) {
   if (items.list() == nullptr || items.list()->empty()) {
     return "";
   }
@@ -88,10 +88,9 @@ std::string bars_svg(const Data& items, std::string_view label_key, std::string_
       width, height);
   int y = top;
   for (const Data& item : *items.list()) {
-    const std::string percent = text_of(item.find(percent_key));
-    int value = 0;
-    std::from_chars(percent.data(), percent.data() + percent.size(), value);
-    const int length = bar_w * std::clamp(value, 0, 100) / 100;
+    const std::int64_t done = integer_of(item.find(done_key));
+    const std::int64_t of = integer_of(item.find(of_key));
+    const int length = of > 0 ? static_cast<int>(bar_w * std::clamp<std::int64_t>(done, 0, of) / of) : 0;
     svg += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end" class="axis">{}</text>)svg", label_w - 10, y + 18,
                        escape_for("html", text_of(item.find(label_key))));
     svg += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="16" rx="2" fill="#e4e8ef"/>)svg", label_w, y + 6,
@@ -99,7 +98,7 @@ std::string bars_svg(const Data& items, std::string_view label_key, std::string_
     svg += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="16" rx="2" fill="#1f4e8c"/>)svg", label_w, y + 6,
                        length);
     svg += fmt::format(R"svg(<text x="{}" y="{}" class="axis">{}</text>)svg", label_w + bar_w + 8, y + 18,
-                       percent.empty() ? std::string("nothing assigned") : escape_for("html", percent));
+                       of == 0 ? std::string("nothing assigned") : escape_for("html", text_of(item.find("percent"))));
     y += row_h;
   }
   return svg + "</svg>";
@@ -111,7 +110,7 @@ Data with_charts(Data data) {
     charts.set("heatmap", heatmap_svg(*heatmap));
   }
   if (const Data* by_team = data.find("by_team")) {
-    charts.set("by_team", bars_svg(*by_team, "team", "percent"));
+    charts.set("by_team", bars_svg(*by_team, "team", "complete", "assigned"));
   }
   data.set("charts", std::move(charts));
   return data;

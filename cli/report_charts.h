@@ -11,9 +11,10 @@ namespace cso::cli {
 /// The likelihood × impact heat map of a report's `heatmap` data: counts in cells coloured by
 /// band, impact up, likelihood across.
 std::string heatmap_svg(const Data& heatmap);
-/// Horizontal bars, one per item of `items`, labelled by `label_key`, as long as `percent_key`
-/// ("80%"; items without one show "nothing assigned").
-std::string bars_svg(const Data& items, std::string_view label_key, std::string_view percent_key);
+/// Horizontal bars, one per item of `items`, labelled by `label_key`: as long as the share of
+/// `done_key` in `of_key` (counts), with the item's `percent` text beside ("nothing assigned"
+/// when `of_key` is 0).
+std::string bars_svg(const Data& items, std::string_view label_key, std::string_view done_key, std::string_view of_key);
 
 /// `data` with `charts` added: heatmap when it has a heatmap, by_team when it has by_team.
 Data with_charts(Data data);

@@ -82,10 +82,6 @@ constexpr std::array<Phase, 7> k_phases{{
     {reopened_at, "reopened"},
 }};
 
-std::optional<Instant> time_of(const Record& r, std::size_t field) {
-  return r.is_null(field) ? std::nullopt : parse_stored(r.text(field));
-}
-
 /// The latest phase time and its name ("triaged").
 std::pair<Instant, std::string_view> latest_phase(const Record& r) {
   std::pair<Instant, std::string_view> out{0, "detected"};
@@ -336,13 +332,6 @@ bool notification_pending(const Record& r) {
   return !(has_status(r, Status::closed) && (how == "false_positive" || how == "duplicate" || how == "benign"));
 }
 
-Instant parse_since(std::string_view text, const Clock& clock, std::string_view what) {
-  if (const auto d = try_parse_duration(text)) {
-    return subtract(clock.now, *d);
-  }
-  return parse_when(text, clock, what);
-}
-
 Query make_query(const ListFilter& f) {
   Query q;
   if (f.open_only) {
@@ -355,6 +344,19 @@ Query make_query(const ListFilter& f) {
     q.where.push_back({detected_at, Op::ge, {format_instant(*f.since)}, {}});
   }
   return q;
+}
+
+std::optional<Instant> time_of(const Record& r, std::size_t field) {
+  return r.is_null(field) ? std::nullopt : parse_stored(r.text(field));
+}
+
+std::optional<std::int64_t> span_of(const Record& r, std::size_t from, std::size_t to) {
+  const auto a = time_of(r, from);
+  const auto b = time_of(r, to);
+  if (!a || !b) {
+    return std::nullopt;
+  }
+  return *b - *a;
 }
 
 }  // namespace cso::incident

@@ -125,6 +125,10 @@ void touch(Record& r, const Clock& clock);  ///< sets `updated`
 /// lead or notification deadline is an event of the timeline.
 void edit(Record& r, const Changes& changes, const Clock& clock, std::vector<Event>& events);
 
+/// The instant in a time field of an incident, or nullopt when it is not set.
+std::optional<Instant> time_of(const Record& r, std::size_t field);
+/// `to − from` in seconds when both times are set.
+std::optional<std::int64_t> span_of(const Record& r, std::size_t from, std::size_t to);
 /// True when the status is new or triaged: not yet contained.
 bool uncontained(const Record& r);
 /// When the incident was contained, or nullopt: contained_at, else the first later phase's
@@ -133,9 +137,6 @@ std::optional<Instant> containment_time(const Record& r);
 /// Whether a pending notification deadline still matters: not notified, and not closed as
 /// false_positive, duplicate or benign.
 bool notification_pending(const Record& r);
-
-/// "--since" values: a look-back duration ("90d": now − 90 days) or a date as parse_when reads it.
-Instant parse_since(std::string_view text, const Clock& clock, std::string_view what);
 
 /// Filters of `incident list`; empty means "any".
 struct ListFilter {

@@ -9,16 +9,10 @@
 namespace cso::incident {
 namespace {
 
-std::optional<Instant> time_of(const Record& r, std::size_t field) {
-  return r.is_null(field) ? std::nullopt : parse_stored(r.text(field));
-}
-
 /// Appends `to − from` in seconds when both times are set.
 void span(std::vector<std::int64_t>& out, const Record& r, std::size_t from, std::size_t to) {
-  const auto a = time_of(r, from);
-  const auto b = time_of(r, to);
-  if (a && b) {
-    out.push_back(*b - *a);
+  if (const auto seconds = span_of(r, from, to)) {
+    out.push_back(*seconds);
   }
 }
 

@@ -8,20 +8,15 @@
 namespace cso {
 namespace {
 
-std::optional<Instant> instant_of(const Record& r, std::size_t field) {
-  return r.is_null(field) ? std::nullopt : parse_stored(r.text(field));
-}
-
 /// One phase: from one time of the incident to another, when both are recorded.
 Data phase(const Record& r, std::string_view name, std::size_t from, std::size_t to) {
   Data d = Data::object();
   d.set("name", std::string(name));
-  const auto a = instant_of(r, from);
-  const auto b = instant_of(r, to);
-  const bool known = a && b && *b >= *a;
+  const auto seconds = incident::span_of(r, from, to);
+  const bool known = seconds && *seconds >= 0;
   d.set("known", known);
-  d.set("duration", known ? incident::human_duration(*b - *a) : std::string());
-  d.set("seconds", known ? Data(*b - *a) : Data());
+  d.set("duration", known ? incident::human_duration(*seconds) : std::string());
+  d.set("seconds", known ? Data(*seconds) : Data());
   return d;
 }
 

@@ -431,4 +431,11 @@ std::int64_t days_between(Instant from, Instant to) {
   return floor_div(to, k_day) - floor_div(from, k_day);
 }
 
+Instant parse_since(std::string_view text, const Clock& clock, std::string_view what) {
+  if (const auto d = try_parse_duration(text)) {
+    return subtract(clock.now, *d);
+  }
+  return parse_when(text, clock, what);
+}
+
 }  // namespace cso

@@ -35,6 +35,8 @@ Clock fixed_clock(std::string_view text, std::string_view what);
 /// (+30d, -2w, +3m, +1y, +4h). `what` names the flag in the error message
 /// ("--due: 'soon' is not a date; use YYYY-MM-DD, an RFC 3339 instant, today, or +30d").
 Instant parse_when(std::string_view text, const Clock& clock, std::string_view what);
+/// "--since" values: a look-back duration ("90d": now − 90 days) or a date as parse_when reads it.
+Instant parse_since(std::string_view text, const Clock& clock, std::string_view what);
 
 /// Parses `Nh`, `Nd`, `Nw`, `Nm`, `Ny` (N a positive integer, at most 5 digits).
 Duration parse_duration(std::string_view text, std::string_view what);

@@ -86,7 +86,7 @@ Query list_query(Context& ctx, const ListFilters& o) {
   f.status = field_values(ctx, incident::kind(), incident::status, o.status, "--status");
   f.lead = field_values(ctx, incident::kind(), incident::lead, o.lead, "--lead");
   if (o.since.given()) {
-    f.since = incident::parse_since(o.since.value, ctx.clock, "--since");
+    f.since = parse_since(o.since.value, ctx.clock, "--since");
   }
   return incident::make_query(f);
 }

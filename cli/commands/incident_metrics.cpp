@@ -22,7 +22,7 @@ Json stat_json(const incident::Stat& s) {
 
 void run_metrics(Context& ctx, const MetricsOptions& o) {
   incident::ListFilter f;
-  f.since = incident::parse_since(o.since.given() ? o.since.value : "90d", ctx.clock, "--since");
+  f.since = parse_since(o.since.given() ? o.since.value : "90d", ctx.clock, "--since");
   if (o.severity.given()) {
     for (const auto& s : split_list(o.severity.value, "--severity")) {
       f.severity.push_back(parse_severity(ctx, s, "--severity"));

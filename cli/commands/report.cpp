@@ -89,7 +89,7 @@ Data report_data(Context& ctx, const ReportDef& def, const ReportOptions& o) {
     throw usage_error("'cso report {}' needs the ID of the {} it is about", def.name, def.id_kind);
   }
   const Instant since =
-      o.since.given() ? parse_when(o.since.value, ctx.clock, "--since") : subtract(ctx.clock.now, k_default_period);
+      o.since.given() ? parse_since(o.since.value, ctx.clock, "--since") : subtract(ctx.clock.now, k_default_period);
   if (since > ctx.clock.now) {
     throw usage_error("--since: {} is in the future; the period ends now", o.since.value);
   }

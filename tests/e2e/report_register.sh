@@ -67,7 +67,9 @@ ok cso report risk-register --data --format md
 cmp -s "$TMP/out" "$TMP/json" || fail "--data differs from --format json"
 ok cso report risk-register --json --since 2026-11-01
 [ "$(json '.period.since')" == "2026-11-01" ] || fail "--since: $(json '.period.since')"
-checks=$((checks + 2))
+ok cso report risk-register --json --since 30d
+[ "$(json '.period.since')" == "2026-10-28" ] || fail "--since 30d: $(json '.period.since')"
+checks=$((checks + 3))
 
 # --output: the file whole (format from its extension), replaced in place, no temporary left.
 ok cso report risk-register --output "$TMP/register.html"

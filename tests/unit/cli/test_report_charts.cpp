@@ -9,9 +9,11 @@ using namespace cso::cli;
 
 namespace {
 
-Data item(const std::string& team, const std::string& percent) {
+Data item(const std::string& team, std::int64_t complete, std::int64_t assigned, const std::string& percent) {
   Data d = Data::object();
   d.set("team", team);
+  d.set("complete", complete);
+  d.set("assigned", assigned);
   d.set("percent", percent);
   return d;
 }
@@ -57,15 +59,16 @@ TEST_CASE("heatmap_svg draws one cell per rating with its count, coloured by ban
 
 TEST_CASE("bars_svg escapes its labels and draws each bar to its percent") {
   Data items = Data::List{};
-  items.push(item("<script>alert(1)</script>", "50%"));
-  items.push(item("ops & it", ""));
-  const std::string svg = bars_svg(items, "team", "percent");
+  items.push(item("<script>alert(1)</script>", 1, 2, "50%"));
+  items.push(item("ops & it", 0, 0, ""));
+  const std::string svg = bars_svg(items, "team", "complete", "assigned");
   CHECK(svg.find("<script") == std::string::npos);
   CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(svg.find("ops &amp; it") != std::string::npos);
   CHECK(svg.find("width=\"160\" height=\"16\" rx=\"2\" fill=\"#1f4e8c\"") != std::string::npos);  // 50% of 320
   CHECK(svg.find("nothing assigned") != std::string::npos);
-  CHECK(bars_svg(Data::List{}, "team", "percent").empty());
+  CHECK(svg.find(">50%</text>") != std::string::npos);
+  CHECK(bars_svg(Data::List{}, "team", "complete", "assigned").empty());
 }
 
 TEST_CASE("with_charts adds the charts a report's data has, and only those") {

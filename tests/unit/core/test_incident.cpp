@@ -207,9 +207,9 @@ TEST_CASE("incident: a closed false positive needs no notification") {
 }
 
 TEST_CASE("incident: --since takes a look-back duration or a date") {
-  CHECK(incident::parse_since("90d", k_clock, "--since") == k_now - 90 * 86400);
-  CHECK(incident::parse_since("2026-11-01", k_clock, "--since") == 1793491200);
-  CHECK(test::usage_message([&] { incident::parse_since("soon", k_clock, "--since"); }).find("--since") !=
+  CHECK(cso::parse_since("90d", k_clock, "--since") == k_now - 90 * 86400);
+  CHECK(cso::parse_since("2026-11-01", k_clock, "--since") == 1793491200);
+  CHECK(test::usage_message([&] { cso::parse_since("soon", k_clock, "--since"); }).find("--since") !=
         std::string::npos);
 }
 
