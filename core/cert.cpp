@@ -21,7 +21,7 @@ constexpr std::array<FieldDef, field_count> k_fields{{
     {"state", FieldType::choice, k_derived, k_states},
 }};
 
-constexpr KindDef k_kind{"certification", "", "certification", k_fields};
+constexpr KindDef k_kind{"certification", "", "certification", k_fields, {}, "{handle}/cert/{rest}"};
 
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

@@ -23,7 +23,7 @@ std::int64_t key_number(std::string_view key) {
   return n;
 }
 
-void journal_integrity(const RuleContext& ctx, std::vector<Problem>& out) {
+void journal_integrity(const RuleContext& ctx, Problems& out) {
   if (auto problem = ctx.source.journal_problem()) {
     out.push_back(Problem{"journal.integrity", Severity::critical, "", "", *problem, std::nullopt});
   }
@@ -62,8 +62,8 @@ std::string dated_message(const DatePhrase& phrase, const std::string& date, std
   return fmt::format("{} {} ({})", days < 0 ? phrase.past : phrase.upcoming, date, relative_days(days));
 }
 
-void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string_view rule, const KindDef& kind,
-                  const Record& r, std::size_t title_field, const DatePhrase& what, const std::string& date,
+void date_problem(const RuleContext& ctx, Problems& out, std::string_view rule, const KindDef& kind, const Record& r,
+                  std::size_t title_field, const DatePhrase& what, const std::string& date,
                   std::optional<Severity> fixed) {
   const auto when = parse_stored(date);
   if (!when) {
@@ -82,6 +82,50 @@ void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string
 
 std::string warn_horizon(const RuleContext& ctx) {
   return format_date(add(ctx.clock.now, ctx.config.check_warn_within));
+}
+
+void Problems::start_rule(std::size_t rule_index, std::optional<Severity> forced) {
+  m_rule = rule_index;
+  m_forced = forced;
+}
+
+void Problems::push_back(Problem p) {
+  if (m_forced) {
+    p.severity = *m_forced;
+  }
+  (p.severity == Severity::critical ? m_critical : m_warning) += 1;
+  if (m_limit && *m_limit == 0) {
+    return;
+  }
+  const std::int64_t number = key_number(p.id);
+  m_kept.push_back(Ranked{-static_cast<int>(p.severity), m_rule, number, std::move(p)});
+  if (m_limit && m_kept.size() >= 2 * *m_limit) {
+    trim(*m_limit);
+  }
+}
+
+// Rules read unordered (a store reads them in its fastest order); order here instead:
+// severity, then rule (registry order), then record number.
+void Problems::trim(std::size_t to) {
+  std::stable_sort(m_kept.begin(), m_kept.end(), [](const Ranked& a, const Ranked& b) {
+    return std::tie(a.severity, a.rule, a.number) < std::tie(b.severity, b.rule, b.number);
+  });
+  if (m_kept.size() > to) {
+    m_kept.erase(m_kept.begin() + static_cast<std::ptrdiff_t>(to), m_kept.end());
+  }
+}
+
+Problems::Kept Problems::finish() {
+  trim(m_limit.value_or(m_kept.size()));
+  Kept out;
+  out.problems.reserve(m_kept.size());
+  for (Ranked& r : m_kept) {
+    out.problems.push_back(std::move(r.problem));
+  }
+  m_kept.clear();
+  out.critical = m_critical;
+  out.warning = m_warning;
+  return out;
 }
 
 std::string_view severity_name(Severity s) {
@@ -110,7 +154,7 @@ const Rule* find_rule(std::string_view id) {
 }
 
 CheckResult run_checks(CheckSource& source, const Config& config, const Clock& clock,
-                       const std::vector<std::string>& only) {
+                       const std::vector<std::string>& only, std::optional<std::size_t> keep) {
   for (const auto& id : only) {
     if (!find_rule(id)) {
       std::string known;
@@ -121,10 +165,11 @@ CheckResult run_checks(CheckSource& source, const Config& config, const Clock& c
       throw usage_error("--only: '{}' is not a check rule; use {}", id, known);
     }
   }
-  CheckResult result;
+  Problems found(keep);
   const RuleContext ctx{source, config, clock};
   const auto& rules = registry();
-  for (const auto& rule : rules) {
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = rules[i];
     if (!only.empty() && std::find(only.begin(), only.end(), rule.id) == only.end()) {
       continue;
     }
@@ -133,28 +178,17 @@ CheckResult run_checks(CheckSource& source, const Config& config, const Clock& c
     if (forced == RuleSeverity::off) {
       continue;
     }
-    const std::size_t first = result.problems.size();
-    rule.run(ctx, result.problems);
-    for (std::size_t i = first; i < result.problems.size(); ++i) {
-      if (forced == RuleSeverity::warning) {
-        result.problems[i].severity = Severity::warning;
-      } else if (forced == RuleSeverity::critical) {
-        result.problems[i].severity = Severity::critical;
-      }
-    }
+    found.start_rule(i, forced == RuleSeverity::warning    ? std::optional(Severity::warning)
+                        : forced == RuleSeverity::critical ? std::optional(Severity::critical)
+                                                           : std::nullopt);
+    rule.run(ctx, found);
   }
-  // Rules read unordered (a store reads them in its fastest order); order here instead:
-  // severity, then rule (registry order), then record number.
-  const auto rank = [&rules](const Problem& p) {
-    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == p.rule; });
-    return std::tuple(-static_cast<int>(p.severity), rule - rules.begin(), key_number(p.id));
-  };
-  std::stable_sort(result.problems.begin(), result.problems.end(),
-                   [&](const Problem& a, const Problem& b) { return rank(a) < rank(b); });
-  for (const auto& p : result.problems) {
-    (p.severity == Severity::critical ? result.critical : result.warning) += 1;
-    result.status = std::max(result.status, p.severity);
-  }
+  Problems::Kept kept = found.finish();
+  CheckResult result;
+  result.problems = std::move(kept.problems);
+  result.critical = kept.critical;
+  result.warning = kept.warning;
+  result.status = kept.critical > 0 ? Severity::critical : kept.warning > 0 ? Severity::warning : Severity::ok;
   return result;
 }
 

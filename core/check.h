@@ -36,6 +36,37 @@ class CheckSource {
   virtual std::optional<std::string> journal_problem() = 0;
 };
 
+/// Where rules put what they find (Rule::run). It counts every problem by severity (the rule's
+/// configured severity applied); with a limit it keeps only the first `limit` in check order
+/// (severity, then rule, then record number), so a summary of a large program stays small.
+class Problems {
+ public:
+  explicit Problems(std::optional<std::size_t> limit = std::nullopt) : m_limit(limit) {}
+  /// The rule whose problems follow, and the severity config forces on them (nullopt: its own).
+  void start_rule(std::size_t rule_index, std::optional<Severity> forced);
+  void push_back(Problem p);
+  /// Every problem kept, in check order; the counts.
+  struct Kept {
+    std::vector<Problem> problems;
+    int critical = 0, warning = 0;
+  };
+  Kept finish();
+
+ private:
+  struct Ranked {
+    int severity;
+    std::size_t rule;
+    std::int64_t number;
+    Problem problem;
+  };
+  void trim(std::size_t to);
+  std::optional<std::size_t> m_limit;
+  std::size_t m_rule = 0;
+  std::optional<Severity> m_forced;
+  std::vector<Ranked> m_kept;
+  int m_critical = 0, m_warning = 0;
+};
+
 struct RuleContext {
   CheckSource& source;
   const Config& config;
@@ -47,7 +78,7 @@ struct Rule {
   std::string_view description;
   std::string_view severities;  ///< as documented: "WARNING near / CRITICAL past"
   std::string_view settings;    ///< the config keys it reads, for `cso help checks`
-  void (*run)(const RuleContext&, std::vector<Problem>&);
+  void (*run)(const RuleContext&, Problems&);
 };
 
 std::span<const Rule> all_rules();
@@ -62,8 +93,9 @@ struct CheckResult {
 
 /// Runs every enabled rule (or only `only`, each must exist: usage Error otherwise), applies
 /// the configured severities, and orders problems by severity, then rule (in registry order),
-/// then as each rule found them (by ID).
+/// then as each rule found them (by ID). With `keep`, the counts are of every problem but only
+/// the first `keep` problems are returned.
 CheckResult run_checks(CheckSource& source, const Config& config, const Clock& clock,
-                       const std::vector<std::string>& only);
+                       const std::vector<std::string>& only, std::optional<std::size_t> keep = std::nullopt);
 
 }  // namespace cso

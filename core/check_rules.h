@@ -31,8 +31,8 @@ std::string dated_message(const DatePhrase& phrase, const std::string& date, std
 
 /// A problem about a stored date (or instant) that is near (WARNING) or past (CRITICAL), or of
 /// the `fixed` severity: dated_message().
-void date_problem(const RuleContext& ctx, std::vector<Problem>& out, std::string_view rule, const KindDef& kind,
-                  const Record& r, std::size_t title_field, const DatePhrase& what, const std::string& date,
+void date_problem(const RuleContext& ctx, Problems& out, std::string_view rule, const KindDef& kind, const Record& r,
+                  std::size_t title_field, const DatePhrase& what, const std::string& date,
                   std::optional<Severity> fixed = std::nullopt);
 
 /// now + check.warn_within as a stored date: dates on or before it are near or past.

@@ -15,8 +15,7 @@ Severity severity_of(const Record& r) {
   return s == "high" || s == "critical" ? Severity::critical : Severity::warning;
 }
 
-void problem(const RuleContext& ctx, std::vector<Problem>& out, const Record& r, std::string message,
-             const std::string& date) {
+void problem(const RuleContext& ctx, Problems& out, const Record& r, std::string message, const std::string& date) {
   Problem p;
   p.rule = "finding.overdue";
   p.severity = severity_of(r);
@@ -30,7 +29,7 @@ void problem(const RuleContext& ctx, std::vector<Problem>& out, const Record& r,
 
 /// Open or remediating past `due`; accepted past `accepted_until`. Past means before today: a
 /// finding due today is not yet overdue.
-void finding_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+void finding_overdue(const RuleContext& ctx, Problems& out) {
   const std::string today = format_date(ctx.clock.now);
   ctx.source.each(finding::kind(), select::findings_past_due(today), [&](const Record& r) {
     problem(ctx, out, r, fmt::format("{} finding due", r.text(finding::severity)), r.text(finding::due));

@@ -22,7 +22,7 @@ constexpr std::array<FieldDef, field_count> k_fields{{
     {"text", FieldType::longtext},
 }};
 
-constexpr KindDef k_kind{"incident_event", "", "incident_event", k_fields};
+constexpr KindDef k_kind{"incident_event", "", "incident_event", k_fields, {}, "INC-{n}/event/{n}"};
 
 std::int64_t number_of(const std::string& key) {
   const auto slash = key.rfind('/');

@@ -22,7 +22,7 @@ Problem problem_of(std::string_view rule, Severity severity, const Record& r, st
   return p;
 }
 
-void incident_sla_breach(const RuleContext& ctx, std::vector<Problem>& out) {
+void incident_sla_breach(const RuleContext& ctx, Problems& out) {
   ctx.source.each(incident::kind(), select::incidents_running(), [&](const Record& r) {
     const auto severity = incident::sla_clock(r, ctx.config, ctx.clock);
     if (!severity) {
@@ -38,7 +38,7 @@ void incident_sla_breach(const RuleContext& ctx, std::vector<Problem>& out) {
   });
 }
 
-void incident_notify_due(const RuleContext& ctx, std::vector<Problem>& out) {
+void incident_notify_due(const RuleContext& ctx, Problems& out) {
   ctx.source.each(incident::kind(), select::notifications_pending(), [&](const Record& r) {
     const auto severity = incident::notify_clock(r, ctx.config, ctx.clock);
     if (!severity) {

@@ -1,5 +1,6 @@
 #include "core/kinds.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -13,6 +14,52 @@
 #include "core/training.h"
 
 namespace cso {
+namespace {
+
+bool handle_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/// Whether `key` has `shape` (KindDef::key_shape). Each placeholder takes as many characters
+/// as it can: what follows one in a shape is always a '/', which none of them takes.
+bool has_shape(std::string_view key, std::string_view shape) {
+  std::size_t k = 0;
+  std::size_t s = 0;
+  while (s < shape.size()) {
+    if (shape[s] != '{') {
+      if (k == key.size() || key[k] != shape[s]) {
+        return false;
+      }
+      ++k;
+      ++s;
+      continue;
+    }
+    const std::size_t close = shape.find('}', s);
+    const std::string_view placeholder = shape.substr(s + 1, close - s - 1);
+    s = close + 1;
+    if (placeholder == "rest") {
+      return k < key.size();
+    }
+    const std::size_t start = k;
+    while (k < key.size() && (placeholder == "n" ? digit(key[k]) : handle_char(key[k]))) {
+      ++k;
+    }
+    if (k == start) {
+      return false;
+    }
+  }
+  return k == key.size();
+}
+
+bool numbered_key(std::string_view key, std::string_view prefix) {
+  return key.size() > prefix.size() + 1 && key.substr(0, prefix.size()) == prefix && key[prefix.size()] == '-' &&
+         std::all_of(key.begin() + static_cast<std::ptrdiff_t>(prefix.size()) + 1, key.end(), digit);
+}
+
+}  // namespace
 
 std::span<const KindDef* const> all_kinds() {
   static const std::array<const KindDef*, 12> k_kinds{
@@ -33,6 +80,15 @@ const KindDef* kind_of_key(std::string_view key) {
       same = same && std::toupper(static_cast<unsigned char>(key[i])) == p[i];
     }
     if (same) {
+      return k;
+    }
+  }
+  return nullptr;
+}
+
+const KindDef* kind_of_record(std::string_view key) {
+  for (const KindDef* k : all_kinds()) {
+    if (k->prefix.empty() ? has_shape(key, k->key_shape) : numbered_key(key, k->prefix)) {
       return k;
     }
   }

@@ -305,7 +305,7 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 }};
 
 constexpr std::array<std::size_t, 1> k_tally{status};
-constexpr KindDef k_kind{"policy_version", "", "policy_version", k_fields, k_tally};
+constexpr KindDef k_kind{"policy_version", "", "policy_version", k_fields, k_tally, "POL-{n}/v{n}"};
 
 }  // namespace
 
@@ -366,7 +366,7 @@ constexpr std::array<FieldDef, field_count> k_fields{{
     {"acknowledged", FieldType::date, k_sort},
 }};
 
-constexpr KindDef k_kind{"policy_ack", "", "policy_ack", k_fields};
+constexpr KindDef k_kind{"policy_ack", "", "policy_ack", k_fields, {}, "POL-{n}/v{n}/ack/{handle}"};
 
 }  // namespace
 

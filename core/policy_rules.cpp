@@ -11,14 +11,14 @@
 namespace cso {
 namespace {
 
-void policy_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+void policy_review_overdue(const RuleContext& ctx, Problems& out) {
   ctx.source.each(policy::kind(), select::policies_review_due(warn_horizon(ctx)), [&](const Record& p) {
     date_problem(ctx, out, "policy.review_overdue", policy::kind(), p, policy::title, "review due",
                  p.text(policy::next_review));
   });
 }
 
-void policy_ack_missing(const RuleContext& ctx, std::vector<Problem>& out) {
+void policy_ack_missing(const RuleContext& ctx, Problems& out) {
   // Published on or before this date: acknowledgements were due by today.
   const std::string published_by = format_date(subtract(ctx.clock.now, ctx.config.policy_ack_within));
   std::vector<Record> due;

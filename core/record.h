@@ -56,6 +56,11 @@ struct KindDef {
   /// Fields whose value combinations storage keeps counts of, so overviews (`cso status`)
   /// need not read every record.
   std::span<const std::size_t> tally_by = {};
+  /// For a kind without a prefix, the shape of its keys, so a journal entry's record key names
+  /// its kind: literal text where "{n}" is one or more digits, "{handle}" a staff handle and
+  /// "{rest}" the rest of the key ("POL-{n}/v{n}/ack/{handle}"). A numbered kind's keys are
+  /// PREFIX-{n}.
+  std::string_view key_shape = {};
 
   std::optional<std::size_t> index_of(std::string_view field) const;
 };

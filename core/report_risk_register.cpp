@@ -34,8 +34,15 @@ Data heatmap_data(const risk::Matrix& m, const Config& config) {
     row.set("cells", std::move(cells));
     rows.push(std::move(row));
   }
+  Data columns = Data::List{};
+  for (std::int64_t likelihood = 1; likelihood <= m.size; ++likelihood) {
+    Data column = Data::object();
+    column.set("likelihood", likelihood);
+    columns.push(std::move(column));
+  }
   Data d = Data::object();
   d.set("size", m.size);
+  d.set("columns", std::move(columns));
   d.set("counted", m.total());
   d.set("rows", std::move(rows));
   return d;

@@ -11,11 +11,6 @@ namespace {
 namespace course = training::course;
 namespace assignment = training::assignment;
 
-std::string percent_text(std::int64_t complete, std::int64_t assigned) {
-  const auto p = training::percent(complete, assigned);
-  return p ? std::to_string(*p) + "%" : std::string();
-}
-
 struct TeamTally {
   std::int64_t people = 0, assigned = 0, complete = 0;
 };

@@ -3,9 +3,44 @@
 #include <array>
 
 #include "core/error.h"
+#include "core/training.h"
 
 namespace cso {
 namespace {
+
+constexpr std::string_view k_board_keys =
+    R"doc(posture          level (at-risk, watch, on-track), label ("At risk"), sentence: the posture
+                 in one line, from today's check problems
+figures[]        the key figures, each: key, label, now, start (at period.since, from the
+                 journal's recorded states), change ("+2", "−5 pts", "no change"), trend
+                 (better, worse, same; "" when a side is unknown), better, worse (flags). Keys:
+                 risks_critical_high, reviews_overdue, incidents_major, contain_median (over
+                 the incidents contained in the period before each date), findings_overdue,
+                 acknowledgements, training, certs_expired, checks_failing
+top_risks[]      the five highest risks not closed, by score: every risk field (as risks[] in
+                 risk-register); any_top_risks
+heatmap          the risks not closed on the likelihood × impact matrix (as in risk-register)
+acceptances[]    risks accepted in the period: id, title, by (who accepted), on (date), until
+                 (accepted_until now), status (now); any_acceptances
+incidents[]      incidents detected or closed in the period, or still open: every incident
+                 field, detected (the date), time_to_contain ("3h 20m"), sla ("4h"), sla_state (met, missed,
+                 running, no SLA), sla_missed; any_incidents; incidents_sla_missed (count)
+incidents_by_month[]  month (2026-09), label (Sep), sev1, sev2, sev3, sev4, total: incidents
+                 detected in each month of the period
+findings_open    open and remediating findings
+findings_by_age[]  age ("0–30 days", "31–90 days", "91–180 days", "over 180 days"), critical,
+                 high, medium, low, total: open findings by days since raised
+policies.coverage  acknowledgements of every policy in force ("41 of 52 (79%)")
+training         percent ("80%"), complete, assigned: over every active course
+by_team[]        team, assigned, complete, percent: completion per team; any_teams
+certs_expired[]  expired certifications of active staff: key, staff, name, issuer, number,
+                 earned, expires, created, state; any_certs_expired
+checks           status (OK, WARNING, CRITICAL), critical, warning, any, problems[] (the
+                 first ten: severity, rule, id, title, message), more (how many not listed)
+charts.incidents_by_month  (html only) incidents per month by severity, an inline SVG
+charts.finding_ageing      (html only) open findings by age and severity, an inline SVG
+Later domains add their sections (controls, vulnerabilities, quantified loss) as new keys.
+)doc";
 
 constexpr std::string_view k_risk_register_keys =
     R"doc(total            the number of risks
@@ -16,8 +51,9 @@ risks[]          every risk, by ID: id, title, description, category, owner, sta
                  created, updated, closed_at
 by_status[]      name, count: the risks per status (open, treating, accepted, closed)
 by_level[]       name, count: the risks not closed per level (critical, high, medium, low)
-heatmap          the risks not closed on the likelihood × impact matrix: size, counted, rows[]
-                 (impact, highest first) with cells[] (likelihood, count, level)
+heatmap          the risks not closed on the likelihood × impact matrix: size, counted,
+                 columns[] (likelihood, 1 to size), rows[] (impact, highest first) with cells[]
+                 (likelihood, count, level)
 )doc";
 
 constexpr std::string_view k_audit_keys =
@@ -77,7 +113,9 @@ notification.required  true when a notification deadline is set; notification.wi
                  notification.met, notification.missed, notification.pending
 )doc";
 
-constexpr std::array<ReportDef, 5> k_reports{{
+constexpr std::array<ReportDef, 6> k_reports{{
+    {"board", "the executive summary: posture, key figures against the period's start, top risks, incidents", "",
+     k_board_keys, board_report},
     {"risk-register", "every risk with its owner, rating, treatment, review and acceptance", "", k_risk_register_keys,
      risk_register_report},
     {"audit", "one audit: its scope, and its findings with grades and status", "audit", k_audit_keys, audit_report},
@@ -147,6 +185,11 @@ Data record_data(const KindDef& kind, const Record& r) {
     d.set(kind.fields[i].name, kind.fields[i].type == FieldType::id ? display_key(kind, r) : report_text(r, i));
   }
   return d;
+}
+
+std::string percent_text(std::int64_t complete, std::int64_t assigned) {
+  const auto p = training::percent(complete, assigned);
+  return p ? std::to_string(*p) + "%" : std::string();
 }
 
 std::string report_text(const Record& r, std::size_t field) {

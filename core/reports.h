@@ -47,6 +47,8 @@ Data report_header(const ReportInput& in, std::string_view name);
 /// Counts as a list of {name, count}, in display order.
 Data counts_data(const Counts& counts);
 
+/// complete / assigned as "80%" (whole percent, rounded down); "" when nothing is assigned.
+std::string percent_text(std::int64_t complete, std::int64_t assigned);
 /// A record field as report text: integers in decimal, null as "" (a false section).
 std::string report_text(const Record& r, std::size_t field);
 /// Every field of a record as report text, by field name ("id": "RSK-3"), in the kind's order.
@@ -56,6 +58,7 @@ Data record_data(const KindDef& kind, const Record& r);
 /// likelihood (count, level).
 Data heatmap_data(const risk::Matrix& m, const Config& config);
 
+Data board_report(const ReportInput& in);
 Data risk_register_report(const ReportInput& in);
 Data audit_report(const ReportInput& in);
 Data policies_report(const ReportInput& in);

@@ -10,21 +10,21 @@
 namespace cso {
 namespace {
 
-void risk_review_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+void risk_review_overdue(const RuleContext& ctx, Problems& out) {
   ctx.source.each(risk::kind(), select::risks_review_due(warn_horizon(ctx)), [&](const Record& r) {
     date_problem(ctx, out, "risk.review_overdue", risk::kind(), r, risk::title, "review due",
                  r.text(risk::next_review));
   });
 }
 
-void risk_acceptance_expired(const RuleContext& ctx, std::vector<Problem>& out) {
+void risk_acceptance_expired(const RuleContext& ctx, Problems& out) {
   ctx.source.each(risk::kind(), select::risks_acceptance_due(warn_horizon(ctx)), [&](const Record& r) {
     date_problem(ctx, out, "risk.acceptance_expired", risk::kind(), r, risk::title,
                  {"acceptance expires", "acceptance expired"}, r.text(risk::accepted_until));
   });
 }
 
-void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
+void risk_untreated(const RuleContext& ctx, Problems& out) {
   const std::string created_by = format_instant(subtract(ctx.clock.now, ctx.config.risk_treat_within));
   ctx.source.each(risk::kind(), select::risks_untreated(ctx.config.risk_bands.high, created_by), [&](const Record& r) {
     const auto level = risk::level_of(r.integer(risk::score), ctx.config.risk_bands);
@@ -40,7 +40,7 @@ void risk_untreated(const RuleContext& ctx, std::vector<Problem>& out) {
   });
 }
 
-void risk_treatment_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+void risk_treatment_overdue(const RuleContext& ctx, Problems& out) {
   ctx.source.each(risk::kind(), select::risks_treatment_overdue(format_date(ctx.clock.now)), [&](const Record& r) {
     date_problem(ctx, out, "risk.treatment_overdue", risk::kind(), r, risk::title, "treatment due", r.text(risk::due),
                  Severity::warning);

@@ -142,6 +142,17 @@ Query incidents_major_open() {
   return q;
 }
 
+Query incidents_of_period(std::string_view from) {
+  const Condition detected{incident::detected_at, Op::ge, {text(from)}, {}};
+  const Condition closed{incident::closed_at, Op::ge, {text(from)}, {}};
+  return ordered(
+      {Condition{0, Op::eq, {}, {detected, closed, is_not(incident::status, status_name(incident::Status::closed))}}});
+}
+
+Query incidents_contained_between(std::string_view from, std::string_view to) {
+  return unordered({Condition{incident::contained_at, Op::ge, {text(from)}, {}}, by(incident::contained_at, to)});
+}
+
 Query notifications_pending() {
   return unordered({{incident::notify_by, Op::not_null, {}, {}}, {incident::notified_at, Op::is_null, {}, {}}});
 }
@@ -157,6 +168,11 @@ Query findings_of(std::string_view audit_key) {
 Query findings_open_of(std::string_view audit_key) {
   return ordered({is(finding::audit, audit_key), any_of(finding::status, {status_name(finding::Status::open),
                                                                           status_name(finding::Status::remediating)})});
+}
+
+Query findings_open() {
+  return ordered(
+      {any_of(finding::status, {status_name(finding::Status::open), status_name(finding::Status::remediating)})});
 }
 
 Query findings_past_due(std::string_view today) {

@@ -38,10 +38,15 @@ Query incidents_running();                       ///< new or triaged: the contai
 Query incidents_major_open();                    ///< not closed, sev1 or sev2, by severity
 Query notifications_pending();                   ///< a deadline set and not yet met
 Query events_of(std::string_view incident_key);  ///< an incident's timeline entries
+/// Detected or closed at or after `from`, or not closed: the incidents of a period from `from`.
+Query incidents_of_period(std::string_view from);
+/// Contained at or after `from` and at or before `to` (instants).
+Query incidents_contained_between(std::string_view from, std::string_view to);
 
 // audits and findings
 Query findings_of(std::string_view audit_key);
 Query findings_open_of(std::string_view audit_key);         ///< open or remediating
+Query findings_open();                                      ///< open or remediating, of every audit
 Query findings_past_due(std::string_view today);            ///< open or remediating, due before `today`
 Query findings_acceptance_expired(std::string_view today);  ///< accepted, accepted_until before `today`
 

@@ -24,7 +24,7 @@ constexpr std::array<FieldDef, field_count> k_fields{{
 }};
 
 constexpr std::array<std::size_t, 1> k_tally{status};
-constexpr KindDef k_kind{"staff", "", "staff", k_fields, k_tally};
+constexpr KindDef k_kind{"staff", "", "staff", k_fields, k_tally, "{handle}"};
 
 }  // namespace
 

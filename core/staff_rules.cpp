@@ -13,7 +13,7 @@ namespace cso {
 namespace {
 
 /// An active person's certification expiring within check.cert_warn_within, or expired.
-void cert_expiring(const RuleContext& ctx, std::vector<Problem>& out) {
+void cert_expiring(const RuleContext& ctx, Problems& out) {
   std::unordered_set<std::string> inactive;
   ctx.source.each(staff::kind(), select::inactive_staff(),
                   [&](const Record& r) { inactive.insert(r.text(staff::handle)); });

@@ -171,7 +171,7 @@ Findings findings(Reader& reader, const Clock& clock) {
   return out;
 }
 
-CheckResult attention(Store& store, const Config& config, const Clock& clock) {
+CheckResult attention(Store& store, const Config& config, const Clock& clock, std::optional<std::size_t> keep) {
   std::vector<std::string> rules;
   for (const Rule& r : all_rules()) {
     if (r.id != "journal.integrity") {
@@ -179,7 +179,7 @@ CheckResult attention(Store& store, const Config& config, const Clock& clock) {
     }
   }
   StoreCheckSource source(store);
-  return run_checks(source, config, clock, rules);
+  return run_checks(source, config, clock, rules, keep);
 }
 
 Overview overview(Store& store, const Config& config, const Clock& clock, std::size_t major_limit) {

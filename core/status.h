@@ -77,7 +77,9 @@ Policies policies(Store& store, const Config& config, const Clock& clock);
 Training training(Reader& reader, const Clock& clock);
 Incidents incidents(Reader& reader, const Config& config, std::size_t major_limit);
 Findings findings(Reader& reader, const Clock& clock);
-CheckResult attention(Store& store, const Config& config, const Clock& clock);
+/// Every check rule but journal.integrity; with `keep`, only the first `keep` problems (run_checks).
+CheckResult attention(Store& store, const Config& config, const Clock& clock,
+                      std::optional<std::size_t> keep = std::nullopt);
 
 /// Everything above (hold a read snapshot around it for a consistent view).
 Overview overview(Store& store, const Config& config, const Clock& clock, std::size_t major_limit);

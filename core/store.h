@@ -93,6 +93,10 @@ class Store : public Reader {
   virtual VerifyReport verify() = 0;
   /// The newest entry's hash; nullopt for an empty journal.
   virtual std::optional<Hash> head() = 0;
+  /// The program as it stood at `at`, rebuilt from the journal (SPEC §4 --as-of): a read-only
+  /// store whose records are each one's last journalled state at or before `at` and whose
+  /// journal ends there. Writes to it are usage Errors.
+  virtual std::unique_ptr<Store> as_of(Instant at) = 0;
   /// Where the store is, for messages (a path; never a password).
   virtual std::string location() const = 0;
 };

@@ -39,7 +39,7 @@ constexpr std::array<FieldDef, assignment::field_count> k_assignment_fields{{
     {"attempted_on", FieldType::date, k_sort},
     {"state", FieldType::choice, k_derived, k_states},
 }};
-constexpr KindDef k_assignment{"assignment", "", "assignment", k_assignment_fields};
+constexpr KindDef k_assignment{"assignment", "", "assignment", k_assignment_fields, {}, "TRN-{n}/{handle}/{n}"};
 
 constexpr std::array<FieldDef, file_field_count> k_file_fields{{
     {"handle", FieldType::handle, k_import},

@@ -21,7 +21,7 @@ namespace assignment = training::assignment;
 
 /// One problem per open assignment past due (failed attempts included) of an active course
 /// and an active person: id the course, message naming the person.
-void training_overdue(const RuleContext& ctx, std::vector<Problem>& out) {
+void training_overdue(const RuleContext& ctx, Problems& out) {
   std::map<std::string, std::pair<std::int64_t, std::string>> courses;  // key → (number, title)
   ctx.source.each(course::kind(), select::active_courses(), [&](const Record& c) {
     courses[display_key(course::kind(), c)] = {c.integer(course::id), c.text(course::title)};

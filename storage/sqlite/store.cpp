@@ -3,6 +3,7 @@
 #include "storage/open.h"
 #include "storage/sqlite/error.h"
 #include "storage/sqlite/journal.h"
+#include "storage/sqlite/past.h"
 #include "storage/sqlite/verify.h"
 
 namespace cso::storage {
@@ -75,6 +76,10 @@ VerifyReport SqliteStore::verify() {
 
 std::optional<Hash> SqliteStore::head() {
   return translated(m_db->path(), [&] { return journal_head(*m_db); });
+}
+
+std::unique_ptr<Store> SqliteStore::as_of(Instant at) {
+  return translated(m_db->path(), [&] { return past_store(*m_db, at); });
 }
 
 std::string SqliteStore::location() const {

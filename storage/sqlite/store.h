@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   VerifyReport verify_journal() override;
   VerifyReport verify() override;
   std::optional<Hash> head() override;
+  std::unique_ptr<Store> as_of(Instant at) override;
   std::string location() const override;
 
   /// The connection, for storage code and its tests (a test tampers through it).

@@ -195,6 +195,25 @@ TEST_CASE("risk.review_overdue: WARNING within check.warn_within, CRITICAL past"
   CHECK(s.journal_calls == 0);  // --only
 }
 
+TEST_CASE("run_checks with keep: every problem counted, the first in check order returned") {
+  FakeSource s;
+  for (std::int64_t id = 40; id >= 1; --id) {  // the source hands them over in reverse
+    s.risks.push_back(with(a_risk(id, "Risk"), risk::next_review, id % 2 == 0 ? "2026-11-20"s : "2026-12-05"s));
+  }
+  for (const std::size_t keep : {std::size_t{0}, std::size_t{3}, std::size_t{25}, std::size_t{100}}) {
+    CAPTURE(keep);
+    const CheckResult all = run_checks(s, Config{}, k_clock, {"risk.review_overdue"});
+    const CheckResult some = run_checks(s, Config{}, k_clock, {"risk.review_overdue"}, keep);
+    CHECK(some.critical == 20);
+    CHECK(some.warning == 20);
+    CHECK(some.status == Severity::critical);
+    REQUIRE(some.problems.size() == std::min<std::size_t>(keep, 40));
+    for (std::size_t i = 0; i < some.problems.size(); ++i) {
+      CHECK(some.problems[i].id == all.problems[i].id);  // RSK-2, RSK-4, … then the warnings
+    }
+  }
+}
+
 TEST_CASE("risk.review_overdue follows check.warn_within") {
   FakeSource s;
   s.risks = {with(a_risk(1, "Near"), risk::next_review, "2026-12-20"s)};

@@ -3,8 +3,10 @@
 // way to change a record behind the store's back.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,6 +19,7 @@
 #include "core/store.h"
 #include "storage/open.h"
 #include "storage/sqlite/store.h"
+#include "tests/unit/test_support.h"
 
 using namespace cso;
 using namespace std::string_literals;
@@ -329,6 +332,45 @@ void run_store_contract(const Backend& backend) {
     CHECK(store->verify().problems.empty());
   }
 
+  SUBCASE("as_of: each record as the journal last had it at an instant; the journal ends there") {
+    seed(*store);
+    auto before = store->as_of(k_t - 1);
+    CHECK(ids(*before, Query{}).empty());
+    CHECK(entries(*before, LogFilter{}).empty());
+    CHECK_FALSE(before->get(staff::kind(), Value{"alice"s}).has_value());
+
+    auto first_day = store->as_of(k_t);
+    CHECK(ids(*first_day, Query{}) == "1,2,3");  // RSK-3 removed later is there
+    CHECK(first_day->get_or_throw(risk::kind(), id(2)).text(risk::status) == "open");
+    CHECK(first_day->get_or_throw(risk::kind(), id(1)).integer(risk::likelihood) == 2);
+    CHECK(first_day->get(staff::kind(), Value{"alice"s}).has_value());
+    CHECK(first_day->count(cert::kind(), Query{}) == 0);  // added the next day
+    CHECK(groups(first_day->tally(risk::kind())) ==
+          groups(first_day->count_by(risk::kind(), {risk::status, risk::score}, {})));
+    CHECK(entries(*first_day, LogFilter{}) == "4:risk.add:RSK-3 3:risk.add:RSK-2 2:risk.add:RSK-1 1:staff.add:alice");
+    LogFilter later;
+    later.before = format_instant(k_bob.at + 10);
+    CHECK(entries(*first_day, later) == entries(*first_day, LogFilter{}));  // a later bound does not reach past it
+
+    auto now = store->as_of(k_bob.at);
+    CHECK(ids(*now, Query{}) == ids(*store, Query{}));
+    for (const KindDef* kind : {&risk::kind(), &staff::kind(), &cert::kind()}) {
+      std::vector<Record> past_records = now->all(*kind, Query{});
+      std::vector<Record> live_records = store->all(*kind, Query{});
+      REQUIRE(past_records.size() == live_records.size());
+      for (std::size_t i = 0; i < live_records.size(); ++i) {
+        CHECK(past_records[i].values == live_records[i].values);  // every field, of the same type
+      }
+    }
+    Query open;
+    open.where.push_back(Condition{risk::status, Op::eq, {Value{"open"s}}, {}});
+    CHECK(ids(*now, open) == "1");
+
+    CHECK(test::code_of([&] { now->begin(k_alice); }) == ExitCode::usage);
+    CHECK(test::code_of([&] { now->bulk_load(); }) == ExitCode::usage);
+    CHECK(ids(*store, Query{}) == "1,2");  // the live store reads as before
+  }
+
   SUBCASE("verify catches a record changed behind the store's back") {
     seed(*store);
     backend.tamper(*store, 1, "Tampered");
@@ -339,9 +381,22 @@ void run_store_contract(const Backend& backend) {
   }
 }
 
+/// A new database file per store (as_of opens a second connection to it); removed at exit.
+std::unique_ptr<Store> sqlite_file_store() {
+  struct Files {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("cso-contract-" + std::to_string(::getpid()));
+    int made = 0;
+    Files() { std::filesystem::create_directories(dir); }
+    ~Files() { std::filesystem::remove_all(dir); }
+  };
+  static Files files;
+  int previous_version = 0;
+  return storage::create_or_migrate((files.dir / (std::to_string(++files.made) + ".db")).string(), previous_version);
+}
+
 Backend sqlite_backend() {
   return Backend{
-      [] { return storage::in_memory_store(); },
+      sqlite_file_store,
       [](Store& store, std::int64_t risk_id, const std::string& title) {
         SQLite::Statement st(dynamic_cast<storage::SqliteStore&>(store).db().sql(),
                              "UPDATE risk SET title = ? WHERE id = ?");
