@@ -5,6 +5,7 @@
 
 #include "core/audit.h"
 #include "core/error.h"
+#include "core/incident.h"
 #include "core/transitions.h"
 
 namespace cso::finding {
@@ -20,6 +21,7 @@ constexpr unsigned k_list = k_filter | k_sort;
 constexpr std::array<FieldDef, field_count> k_fields{{
     {"id", FieldType::id, k_sort | k_key},
     {"audit", FieldType::text, k_list},
+    {"incident", FieldType::text, k_list},
     {"title", FieldType::text, k_sort | k_nonempty},
     {"description", FieldType::longtext, 0},
     {"severity", FieldType::choice, k_list, k_severities},
@@ -102,13 +104,23 @@ std::string open_audit(Reader& reader, std::string_view text) {
   return display_key(cso::audit::kind(), a);
 }
 
+std::string followed_incident(Reader& reader, std::string_view text, std::string_view what) {
+  const Record i = reader.get_or_throw(cso::incident::kind(), parse_id(cso::incident::kind(), text, what));
+  return display_key(cso::incident::kind(), i);
+}
+
 void edit(Reader& reader, Record& r, const Changes& changes, const Clock& clock) {
   require_status(r, "edit");
   const auto moved_to = changes.text(k_kind, audit);
   const auto to_audit = moved_to ? std::optional(open_audit(reader, *moved_to)) : std::nullopt;
+  const auto follows = changes.text(k_kind, incident);
+  const auto to_incident = follows ? std::optional(followed_incident(reader, *follows, "--incident")) : std::nullopt;
   changes.apply(k_kind, r);
   if (to_audit) {
     r.set(audit, *to_audit);
+  }
+  if (to_incident) {
+    r.set(incident, *to_incident);
   }
   touch(r, clock);
 }
@@ -117,6 +129,9 @@ Record make(const NewFinding& n, const Clock& clock) {
   Record r = empty_record(k_kind);
   if (n.audit) {
     r.set(audit, *n.audit);
+  }
+  if (n.incident) {
+    r.set(incident, *n.incident);
   }
   r.set(title, n.title);
   if (n.description) {
@@ -227,6 +242,7 @@ Condition overdue_condition(const Clock& clock) {
 Query make_query(const ListFilter& f, const Clock& clock) {
   Query q;
   where_one_of(q, audit, f.audit);
+  where_one_of(q, incident, f.incident);
   where_one_of(q, owner, f.owner);
   where_one_of(q, severity, f.severity);
   where_one_of(q, status, f.status);

@@ -21,6 +21,7 @@ namespace cso::finding {
 enum F : std::size_t {
   id,
   audit,
+  incident,
   title,
   description,
   severity,
@@ -62,9 +63,14 @@ std::span<const std::string_view> open_statuses();
 struct NewFinding {
   std::string title, severity, owner, due;  ///< due as a stored date
   std::optional<std::string> audit;         ///< "AUD-3"
+  std::optional<std::string> incident;      ///< "INC-4": the incident whose review it follows up
   std::optional<std::string> grade, description;
 };
 Record make(const NewFinding& n, const Clock& clock);
+/// The key of the incident `text` names (INC-n, any status: a review's follow-ups come after
+/// it closes); a not_found Error when there is none, a usage Error naming `what` when `text`
+/// is not an incident ID.
+std::string followed_incident(Reader& reader, std::string_view text, std::string_view what);
 
 /// Throws a conflict Error naming the statuses that allow `verb` if `r` is in another.
 void require_status(const Record& r, std::string_view verb);
@@ -101,7 +107,7 @@ Condition overdue_condition(const Clock& clock);
 std::pair<Counts, Counts> status_and_severity_counts(const std::vector<GroupCount>& by_status_and_severity);
 
 struct ListFilter {
-  std::vector<std::string> audit, owner, severity, status, grade;
+  std::vector<std::string> audit, incident, owner, severity, status, grade;
   bool open = false;     ///< open or remediating
   bool overdue = false;  ///< selects a superset: keep the records overdue_date accepts
 };

@@ -28,7 +28,8 @@ std::vector<Removal> make_rules() {
                  "incident.rm",
                  "close it instead",
                  {{&incident_event::kind(), incident_event::incident, {}}},
-                 {}});
+                 Part{&finding::kind(), finding::incident, {}},
+                 "remove them or point them at another incident ('cso audit finding edit ID --incident INC-n') first"});
   out.push_back({&audit::kind(),
                  "audit.rm",
                  "close it instead",

@@ -1,9 +1,11 @@
 // The post-incident review (`cso report incident ID`): summary, timeline, each phase's
 // duration, containment against the severity's SLA, the notification deadline met or missed,
 // root cause and lessons.
+#include "core/finding.h"
 #include "core/incident.h"
 #include "core/incident_metrics.h"
 #include "core/reports.h"
+#include "core/selectors.h"
 
 namespace cso {
 namespace {
@@ -35,6 +37,13 @@ Data incident_report(const ReportInput& in) {
   }
   d.set("any_events", !timeline.list()->empty());
   d.set("timeline", std::move(timeline));
+
+  Data findings = Data::List{};
+  for (const Record& f : in.store.all(finding::kind(), select::findings_following(key))) {
+    findings.push(record_data(finding::kind(), f));
+  }
+  d.set("any_findings", !findings.list()->empty());
+  d.set("findings", std::move(findings));
 
   Data phases = Data::List{};
   phases.push(phase(r, "detect (occurred to detected)", occurred_at, detected_at));

@@ -59,7 +59,7 @@ heatmap          the risks not closed on the likelihood × impact matrix: size, 
 constexpr std::string_view k_audit_keys =
     R"doc(audit            the audit: id, title, kind, scope, lead, auditor, framework, status, start,
                  end, summary, created, updated
-findings[]       its findings, by ID: id, audit, title, description, severity, grade, owner, due,
+findings[]       its findings, by ID: id, audit, incident, title, description, severity, grade, owner, due,
                  status, plan, resolution, verified_by, verified_at, accepted_by, accepted_until,
                  accept_reason, created, updated; overdue (true when past due, or accepted past
                  accepted_until), overdue_since (that date)
@@ -103,6 +103,8 @@ constexpr std::string_view k_incident_keys =
                  notify_within, notify_by, notified_at, created, updated
 timeline[]       its timeline entries in time order: key, incident, at, actor, kind, text
 any_events       true when the timeline has entries
+findings[]       the findings that follow up its review (audit finding add --incident), by ID:
+                 every finding field (as in audit's findings[]); any_findings
 phases[]         name ("contain (detected to contained)"), known (both times recorded),
                  duration ("3h 20m"), seconds
 sla.set          true when [incident.sla] gives the severity a containment time

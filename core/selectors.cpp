@@ -170,6 +170,10 @@ Query findings_open_of(std::string_view audit_key) {
                                                                           status_name(finding::Status::remediating)})});
 }
 
+Query findings_following(std::string_view incident_key) {
+  return ordered({is(finding::incident, incident_key)});
+}
+
 Query findings_open() {
   return ordered(
       {any_of(finding::status, {status_name(finding::Status::open), status_name(finding::Status::remediating)})});

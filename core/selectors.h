@@ -47,6 +47,7 @@ Query incidents_contained_between(std::string_view from, std::string_view to);
 Query findings_of(std::string_view audit_key);
 Query findings_open_of(std::string_view audit_key);         ///< open or remediating
 Query findings_open();                                      ///< open or remediating, of every audit
+Query findings_following(std::string_view incident_key);    ///< the follow-ups of an incident's review
 Query findings_past_due(std::string_view today);            ///< open or remediating, due before `today`
 Query findings_acceptance_expired(std::string_view today);  ///< accepted, accepted_until before `today`
 

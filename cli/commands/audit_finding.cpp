@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/finding.h"
+#include "core/incident.h"
 
 namespace cso::cli {
 namespace {
@@ -21,7 +22,7 @@ Value parse(Context& ctx, std::size_t field, const std::string& text, const char
 
 struct AddOptions {
   std::string title, severity, owner, due;
-  TextOption audit, grade, description, description_file;
+  TextOption audit, incident, grade, description, description_file;
 };
 
 void run_add(Context& ctx, const AddOptions& o) {
@@ -41,6 +42,9 @@ void run_add(Context& ctx, const AddOptions& o) {
   if (o.audit.given()) {
     n.audit = finding::open_audit(*tx, o.audit.value);
   }
+  if (o.incident.given()) {
+    n.incident = finding::followed_incident(*tx, o.incident.value, "--incident");
+  }
   Record r = finding::make(n, ctx.clock);
   tx->insert(finding::kind(), r, "finding.add");
   tx->commit();
@@ -48,12 +52,13 @@ void run_add(Context& ctx, const AddOptions& o) {
 }
 
 struct ListFilters {
-  TextOption audit, owner, severity, status, grade;
+  TextOption audit, incident, owner, severity, status, grade;
   bool open = false, overdue = false;
 };
 
 void bind_filters(CLI::App* l, ListFilters& f) {
   bind(l, f.audit, "--audit", "audit IDs");
+  bind(l, f.incident, "--incident", "incident IDs: the follow-ups of their reviews");
   l->add_flag("--open", f.open, "only open or remediating findings");
   l->add_flag("--overdue", f.overdue, "only open or remediating past due, or accepted past accepted_until");
   bind(l, f.owner, "--owner", "staff handles");
@@ -67,6 +72,11 @@ Query list_query(Context& ctx, const ListFilters& o) {
   if (o.audit.given()) {
     for (const auto& item : split_list(o.audit.value, "--audit")) {
       f.audit.push_back(display_id(audit::kind(), parse_id(audit::kind(), item, "--audit")));
+    }
+  }
+  if (o.incident.given()) {
+    for (const auto& item : split_list(o.incident.value, "--incident")) {
+      f.incident.push_back(display_id(incident::kind(), parse_id(incident::kind(), item, "--incident")));
     }
   }
   f.owner = field_values(ctx, finding::kind(), finding::owner, o.owner, "--owner");
@@ -89,7 +99,12 @@ Value audit_key(Context&, const KindDef&, std::size_t, std::string_view text, st
   return Value{display_id(audit::kind(), parse_id(audit::kind(), text, what))};
 }
 
-constexpr std::array<EditOption, 8> k_edit_options{{
+/// --incident INC-n, checked as typed; the incident is read when the finding is.
+Value incident_key(Context&, const KindDef&, std::size_t, std::string_view text, std::string_view what) {
+  return Value{display_id(incident::kind(), parse_id(incident::kind(), text, what))};
+}
+
+constexpr std::array<EditOption, 9> k_edit_options{{
     {finding::title, "new title"},
     {finding::description, "longer text", field_value, true},
     {finding::severity, "low, medium, high or critical"},
@@ -98,6 +113,7 @@ constexpr std::array<EditOption, 8> k_edit_options{{
     {finding::due, "new due date"},
     {finding::plan, "the remediation plan"},
     {finding::audit, "move it to another audit (AUD-n; not closed)", audit_key},
+    {finding::incident, "the incident whose review it follows up (INC-n)", incident_key},
 }};
 
 void apply_edit(Context& ctx, Transaction& tx, Record& r, const Changes& changes) {
@@ -122,6 +138,7 @@ void setup_audit_findings(CLI::App* audit, Context& ctx) {
   a->add_option("--owner", add->owner, "the active staff handle who remediates it")->required();
   a->add_option("--due", add->due, "when it must be remediated")->required();
   bind(a, add->audit, "--audit", "the audit that found it (AUD-n; not closed); none for a self-assessment");
+  bind(a, add->incident, "--incident", "the incident whose review it follows up (INC-n)");
   bind(a, add->grade, "--grade", "major_nc, minor_nc, observation or ofi");
   bind(a, add->description, "--description", "longer text");
   bind(a, add->description_file, "--description-file", "read the description from a file (- for stdin)");

@@ -9,7 +9,7 @@ namespace cso::storage {
 namespace {
 
 // One migration per domain added after the first; each runs once, in one transaction.
-constexpr std::array<std::string_view, 8> k_migrations{
+constexpr std::array<std::string_view, 9> k_migrations{
     R"sql(
 CREATE TABLE staff(
   handle TEXT PRIMARY KEY NOT NULL,
@@ -272,6 +272,12 @@ CREATE INDEX risk_age ON risk(status, created, score);
     R"sql(
 DROP INDEX risk_age;
 CREATE INDEX risk_age ON risk(status, created);
+)sql",
+
+    // 9: a finding may follow up an incident (its post-incident review lists it).
+    R"sql(
+ALTER TABLE finding ADD COLUMN incident TEXT;
+CREATE INDEX finding_incident ON finding(incident) WHERE incident IS NOT NULL;
 )sql",
 };
 

@@ -15,7 +15,7 @@ expect_exit 2 cso check
 cp "$TMP/out" "$TMP/check-before.txt"
 
 # Back to schema 7 as the landed binary left it.
-sqlite3 "$CSO_DB" "DROP INDEX risk_age; CREATE INDEX risk_age ON risk(status, created, score); PRAGMA user_version = 7"
+sqlite3 "$CSO_DB" "DROP INDEX risk_age; CREATE INDEX risk_age ON risk(status, created, score); DROP INDEX finding_incident; ALTER TABLE finding DROP COLUMN incident; PRAGMA user_version = 7"
 snapshot
 expect_exit 1 cso risk list
 err_has "schema version 7; run 'cso init' to migrate it to $latest"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # report incident ID: the post-incident review — phases with their durations, containment against
 # the severity's SLA (met, breached), the notification deadline (met, missed, pending), the
-# timeline, root cause and lessons; hostile text escaped; Markdown, HTML and PDF.
+# timeline, root cause and lessons, the findings that follow it up; hostile text escaped;
+# Markdown, HTML and PDF.
 source "$(dirname "$0")/lib.bash"
 fresh
 # INC-1: sev2 (SLA 24h by default) contained in 3h, notified late, closed with lessons.
@@ -39,6 +40,36 @@ ok cso report incident 1 --data
 [ "$(json '.notification.missed')" == true ] || fail "notification.missed"
 [ "$(json '.phases[2].seconds')" == 10800 ] || fail "contain seconds: $(json '.phases[2].seconds')"
 checks=$((checks + 3))
+# Follow-up findings: `audit finding add --incident`, listed by the review and by --incident.
+ok cso report incident INC-1
+out_has "None recorded (cso audit finding add TITLE --incident ID)."
+ok cso audit finding add "Bucket ACLs not | scanned" --severity high --owner bob --due 2026-12-31 --incident inc-1
+out_is "FND-1"
+ok cso audit finding add "Unrelated" --severity low --owner bob --due 2026-12-31
+ok cso report incident INC-1
+out_has '| FND-1 | Bucket ACLs not \| scanned | high | bob | 2026-12-31 | open |'
+out_lacks "Unrelated"
+ok cso report incident INC-1 --format html
+out_has '<td class="id">FND-1</td><td>Bucket ACLs not | scanned</td>'
+ok cso audit finding list --incident INC-1 --format json
+[ "$(json '[.[].id] | join(",")')" == "FND-1" ] || fail "list --incident: $(cat "$TMP/out")"
+[ "$(json '.[0].incident')" == "INC-1" ] || fail "the finding's incident field: $(cat "$TMP/out")"
+checks=$((checks + 2))
+snapshot
+expect_exit 3 cso audit finding add "Ghost" --severity low --owner bob --due 2026-12-31 --incident INC-9
+err_has "no incident INC-9"
+expect_exit 2 cso audit finding add "Ghost" --severity low --owner bob --due 2026-12-31 --incident AUD-1
+err_has "--incident"
+expect_exit 3 cso audit finding edit FND-2 --incident 9
+err_has "no incident INC-9"
+# An incident its follow-ups point at stays until they point elsewhere.
+expect_exit 4 cso incident rm INC-1 --force
+err_has "INC-1 has 1 finding"
+unchanged
+ok cso audit finding edit FND-2 --incident INC-2
+ok cso audit finding list --incident 1,2 --format json
+[ "$(json '[.[].id] | join(",")')" == "FND-1,FND-2" ] || fail "list --incident 1,2: $(cat "$TMP/out")"
+checks=$((checks + 1))
 ok cso report incident 1 --output pir.pdf
 pdftotext pir.pdf - | grep -q "Post-incident review" || fail "the PDF lacks its heading"
 checks=$((checks + 1))

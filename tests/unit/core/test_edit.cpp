@@ -121,7 +121,7 @@ TEST_CASE("finding::edit moves a finding only to an audit that exists and is not
   tx->insert(audit::kind(), closed, "audit.plan");
   audit::close(closed, std::nullopt, k_clock);
   tx->update(audit::kind(), closed, "audit.close");
-  finding::NewFinding nf{"No MFA", "high", "bob", "2027-01-01", std::nullopt, std::nullopt, std::nullopt};
+  finding::NewFinding nf{"No MFA", "high", "bob", "2027-01-01", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   Record f = finding::make(nf, k_clock);
   tx->insert(finding::kind(), f, "finding.add");
   Changes to_closed;
