@@ -18,12 +18,12 @@
 #include "core/risk_matrix.h"
 #include "core/selectors.h"
 #include "core/staff.h"
+#include "core/status.h"
 #include "core/training.h"
 
 namespace cso {
 namespace {
 
-constexpr std::int64_t k_day = 86400;
 constexpr std::size_t k_top_risks = 5;
 
 enum class Shape { count, percent, duration };
@@ -283,65 +283,27 @@ void findings_data(const ReportInput& in, Data& d) {
   d.set("findings_by_age", std::move(rows));
 }
 
-/// Training completion per team, counted like `status`: a person's pair with an active
-/// course is complete when no assignment of it is open.
+/// Training completion per team, as `status` counts it.
 void training_data(const ReportInput& in, Data& d) {
-  namespace course = training::course;
-  namespace assignment = training::assignment;
-  std::map<std::string, std::string> team_of;  // active staff
-  Query people = select::active_staff();
-  people.unordered = true;
-  people.fields = {staff::handle, staff::team};
-  in.store.each(staff::kind(), people, [&](const Record& r) { team_of[r.text(staff::handle)] = r.text(staff::team); });
-  Condition active_courses{assignment::course, Op::in, {}, {}};
-  Query courses = select::active_courses();
-  courses.fields = {course::id};
-  in.store.each(course::kind(), courses,
-                [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
-  struct Team {
-    std::int64_t assigned = 0, pending = 0;
-  };
-  std::map<std::string, Team> teams;
-  const auto tally = [&](const std::vector<Condition>& where, std::int64_t Team::*member) {
-    for (const auto& g : in.store.count_by(assignment::kind(), {assignment::course, assignment::staff}, where)) {
-      const auto* handle = std::get_if<std::string>(&g.values[1]);
-      const auto it = handle != nullptr ? team_of.find(*handle) : team_of.end();
-      if (it != team_of.end()) {
-        ++(teams[it->second].*member);
-      }
-    }
-  };
-  tally({active_courses}, &Team::assigned);
-  tally({active_courses, Condition{assignment::completed_on, Op::is_null, {}, {}}}, &Team::pending);
   Data rows = Data::List{};
-  for (const auto& [name, t] : teams) {
+  for (const status::TeamTraining& t : status::training_by_team(in.store)) {
     Data row = Data::object();
-    row.set("team", name.empty() ? std::string("(no team)") : name);
+    row.set("team", t.team.empty() ? std::string("(no team)") : t.team);
     row.set("assigned", t.assigned);
-    row.set("complete", t.assigned - t.pending);
-    row.set("percent", percent_text(t.assigned - t.pending, t.assigned));
+    row.set("complete", t.complete);
+    row.set("percent", percent_text(t.complete, t.assigned));
     rows.push(std::move(row));
   }
   d.set("any_teams", !rows.list()->empty());
   d.set("by_team", std::move(rows));
 }
 
-/// Certifications of active staff that have expired.
+/// Certifications expired, of the people the certs_expired figure counts.
 void certs_data(const ReportInput& in, Data& d) {
-  std::map<std::string, bool> active;
   Data rows = Data::List{};
-  Query q = select::certs_expiring_by(format_date(in.clock.now - k_day));
-  in.store.each(cert::kind(), q, [&](const Record& r) {
-    const std::string& who = r.text(cert::staff);
-    const auto it = active.find(who);
-    const bool is_active = it != active.end() ? it->second : [&] {
-      const auto person = in.store.get(staff::kind(), Value{who});
-      return active[who] = person && has_status(*person, staff::Status::active);
-    }();
-    if (is_active) {
-      rows.push(record_data(cert::kind(), r));
-    }
-  });
+  for (const Record& r : status::expired_certifications(in.store, in.clock)) {
+    rows.push(record_data(cert::kind(), r));
+  }
   d.set("any_certs_expired", !rows.list()->empty());
   d.set("certs_expired", std::move(rows));
 }

@@ -54,6 +54,19 @@ std::vector<Deadline> deadlines(Reader& reader, const Query& q, const Config& co
   return out;
 }
 
+/// "course IN (every active course)": the assignments training completion counts.
+Condition of_active_courses(Reader& reader) {
+  Condition c{assignment::course, Op::in, {}, {}};
+  Query courses = select::active_courses();
+  courses.fields = {course::id};
+  reader.each(course::kind(), courses, [&](const Record& r) { c.values.emplace_back(display_key(course::kind(), r)); });
+  return c;
+}
+
+/// At most one open assignment per person and course, so pairs − open pairs = complete.
+const Condition k_open_assignment{assignment::completed_on, Op::is_null, {}, {}};
+const std::vector<std::size_t> k_pair{assignment::course, assignment::staff};
+
 }  // namespace
 
 People people(Reader& reader) {
@@ -110,22 +123,56 @@ Policies policies(Store& store, const Config& config, const Clock& clock) {
 Training training(Reader& reader, const Clock& clock) {
   Training out;
   out.courses = counts_by_first(reader.tally(course::kind()), {"active", "retired"});
-  Condition active_courses{assignment::course, Op::in, {}, {}};
-  Query courses = select::active_courses();
-  courses.fields = {course::id};
-  reader.each(course::kind(), courses,
-              [&](const Record& c) { active_courses.values.emplace_back(display_key(course::kind(), c)); });
+  const Condition active_courses = of_active_courses(reader);
   const auto gone = inactive_handles(reader);
-  // At most one open assignment per person and course, so pairs − open pairs = complete.
-  const Condition open{assignment::completed_on, Op::is_null, {}, {}};
   const Condition past_due{assignment::due, Op::lt, {format_date(clock.now)}, {}};
-  const std::vector<std::size_t> pair{assignment::course, assignment::staff};
-  out.assigned = active_groups(reader.count_by(assignment::kind(), pair, {active_courses}), gone);
-  const auto pending = active_groups(reader.count_by(assignment::kind(), pair, {active_courses, open}), gone);
-  out.overdue_people =
-      active_groups(reader.count_by(assignment::kind(), {assignment::staff}, {active_courses, open, past_due}), gone);
+  out.assigned = active_groups(reader.count_by(assignment::kind(), k_pair, {active_courses}), gone);
+  const auto pending =
+      active_groups(reader.count_by(assignment::kind(), k_pair, {active_courses, k_open_assignment}), gone);
+  out.overdue_people = active_groups(
+      reader.count_by(assignment::kind(), {assignment::staff}, {active_courses, k_open_assignment, past_due}), gone);
   out.complete = out.assigned - pending;
   out.percent = training::percent(out.complete, out.assigned);
+  return out;
+}
+
+std::vector<TeamTraining> training_by_team(Reader& reader) {
+  std::map<std::string, std::string> team_of;  // active staff
+  Query people = select::active_staff();
+  people.unordered = true;
+  people.fields = {staff::handle, staff::team};
+  reader.each(staff::kind(), people, [&](const Record& r) { team_of[r.text(staff::handle)] = r.text(staff::team); });
+  const Condition active_courses = of_active_courses(reader);
+  struct Pairs {
+    std::int64_t assigned = 0, open = 0;
+  };
+  std::map<std::string, Pairs> teams;
+  const auto tally = [&](const std::vector<Condition>& where, std::int64_t Pairs::*member) {
+    for (const auto& g : reader.count_by(assignment::kind(), k_pair, where)) {
+      const auto* handle = std::get_if<std::string>(&g.values[1]);
+      const auto it = handle != nullptr ? team_of.find(*handle) : team_of.end();
+      if (it != team_of.end()) {
+        ++(teams[it->second].*member);
+      }
+    }
+  };
+  tally({active_courses}, &Pairs::assigned);
+  tally({active_courses, k_open_assignment}, &Pairs::open);
+  std::vector<TeamTraining> out;
+  for (const auto& [name, p] : teams) {
+    out.push_back({name, p.assigned, p.assigned - p.open});
+  }
+  return out;
+}
+
+std::vector<Record> expired_certifications(Reader& reader, const Clock& clock) {
+  const auto gone = inactive_handles(reader);
+  std::vector<Record> out;
+  reader.each(cert::kind(), select::certs_expiring_by(format_date(clock.now - 86400)), [&](const Record& r) {
+    if (!gone.contains(r.text(cert::staff))) {
+      out.push_back(r);
+    }
+  });
   return out;
 }
 

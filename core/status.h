@@ -70,11 +70,20 @@ struct Overview {
   CheckResult attention;  ///< every check rule but journal.integrity (status does not replay the journal)
 };
 
+struct TeamTraining {
+  std::string team;  ///< "" for people without one
+  std::int64_t assigned = 0, complete = 0;
+};
+
 People people(Reader& reader);
 Certifications certifications(Reader& reader, const Config& config, const Clock& clock);
 Risks risks(Reader& reader, const Config& config);
 Policies policies(Store& store, const Config& config, const Clock& clock);
 Training training(Reader& reader, const Clock& clock);
+/// Training's assigned and complete per team of active staff, by team name.
+std::vector<TeamTraining> training_by_team(Reader& reader);
+/// The expired certifications of people not inactive (as Certifications counts them), by key.
+std::vector<Record> expired_certifications(Reader& reader, const Clock& clock);
 Incidents incidents(Reader& reader, const Config& config, std::size_t major_limit);
 Findings findings(Reader& reader, const Clock& clock);
 /// Every check rule but journal.integrity; with `keep`, only the first `keep` problems (run_checks).

@@ -67,6 +67,15 @@ unchanged
 grep -q 'class="chart incidents-by-month' board.html || fail "board.html has no incidents chart"
 grep -q 'class="chart heatmap' board.html || fail "board.html has no heat map"
 checks=$((checks + 2))
+# Expired certifications: listed and counted alike, leavers' left out.
+ok cso staff add carol --name "Carol Lee" --team it
+ok cso staff cert add bob CISSP --issuer ISC2 --expires 2026-11-01
+ok cso staff cert add carol CISM --issuer ISACA --expires 2026-10-01
+ok cso staff offboard carol
+ok cso report board --data
+[ "$(json '[.certs_expired[].key] | join(",")')" == "bob/cert/CISSP" ] || fail "certs_expired: $(json '.certs_expired')"
+[ "$(figure certs_expired)" == "0 1 +1 worse" ] || fail "certs_expired figure: $(figure certs_expired)"
+checks=$((checks + 2))
 expect_exit 2 cso report board --format csv
 err_has "csv"
 done_ok
