@@ -21,14 +21,15 @@ void policy_review_overdue(const RuleContext& ctx, Problems& out) {
 void policy_ack_missing(const RuleContext& ctx, Problems& out) {
   // Published on or before this date: acknowledgements were due by today.
   const std::string published_by = format_date(subtract(ctx.clock.now, ctx.config.policy_ack_within));
-  std::vector<Record> due;
-  ctx.source.each(policy::kind(), select::policies_published_by(published_by),
-                  [&](const Record& p) { due.push_back(p); });
+  // Each policy's acknowledgements are read while the policies are: holding 10^5 policies
+  // to look at them afterwards would be most of check's memory.
+  Query q = select::policies_published_by(published_by);
+  q.fields = {policy::id, policy::title, policy::version, policy::audience, policy::published};
   std::map<std::string, std::vector<std::string>> members;
-  for (const Record& p : due) {
+  ctx.source.each(policy::kind(), q, [&](const Record& p) {
     const policy::Coverage c = policy::ack_coverage(ctx.source, p, members);
     if (c.acknowledged >= c.expected) {
-      continue;
+      return;
     }
     const std::string when = policy::ack_due(p, ctx.config).value_or("");
     Problem problem;
@@ -42,7 +43,7 @@ void policy_ack_missing(const RuleContext& ctx, Problems& out) {
                                   p.integer(policy::version), p.text(policy::published), when);
     problem.due = when;
     out.push_back(std::move(problem));
-  }
+  });
 }
 
 constexpr std::array<Rule, 2> k_rules{{

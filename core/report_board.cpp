@@ -7,6 +7,7 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "core/board.h"
 #include "core/cert.h"
@@ -25,6 +26,8 @@ namespace cso {
 namespace {
 
 constexpr std::size_t k_top_risks = 5;
+/// The period's incidents listed, most serious first; the rest are counted (incidents_more).
+constexpr std::size_t k_incidents_listed = 20;
 
 enum class Shape { count, percent, duration };
 
@@ -195,14 +198,34 @@ void incidents_data(const ReportInput& in, Data& d) {
     m = month == 12 ? fmt::format("{:04}-01", year + 1) : fmt::format("{:04}-{:02}", year, month + 1);
   }
   std::map<std::string, std::map<std::string, std::int64_t>> per_month;
-  Data rows = Data::List{};
+  // The most serious kept as they come (severity, then detection, then number), trimmed as
+  // the list doubles, so a period of many incidents never holds them all.
+  struct Listed {
+    std::string severity, detected;
+    std::int64_t id;
+    Data row;
+  };
+  std::vector<Listed> listed;
+  const auto trim = [&listed] {
+    std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+      return std::tie(a.severity, a.detected, a.id) < std::tie(b.severity, b.detected, b.id);
+    });
+    if (listed.size() > k_incidents_listed) {
+      listed.erase(listed.begin() + static_cast<std::ptrdiff_t>(k_incidents_listed), listed.end());
+    }
+  };
+  std::int64_t in_period = 0;
   std::int64_t breaches = 0;
   in.store.each(kind(), select::incidents_of_period(since), [&](Record& r) {
+    ++in_period;
+    const bool breached = sla_breached(r, in.config, in.clock);
+    breaches += breached ? 1 : 0;
+    if (r.text(detected_at) >= since) {
+      ++per_month[r.text(detected_at).substr(0, 7)][r.text(severity)];
+    }
     Data row = record_data(kind(), r);
     const auto contain = span_of(r, detected_at, contained_at);
     const auto limit = sla_of(in.config, r.text(severity));
-    const bool breached = sla_breached(r, in.config, in.clock);
-    breaches += breached ? 1 : 0;
     row.set("detected", r.text(detected_at).substr(0, 10));
     row.set("time_to_contain", contain && *contain >= 0 ? human_duration(*contain) : std::string());
     row.set("sla", limit ? format_duration(*limit) : std::string());
@@ -213,13 +236,21 @@ void incidents_data(const ReportInput& in, Data& d) {
                          : closed                   ? "not needed"
                                                     : "running");
     row.set("sla_missed", breached);
-    rows.push(std::move(row));
-    if (r.text(detected_at) >= since) {
-      ++per_month[r.text(detected_at).substr(0, 7)][r.text(severity)];
+    listed.push_back(Listed{r.text(severity), r.text(detected_at), r.integer(id), std::move(row)});
+    if (listed.size() >= 2 * k_incidents_listed) {
+      trim();
     }
   });
-  d.set("any_incidents", !rows.list()->empty());
+  trim();
+  Data rows = Data::List{};
+  for (Listed& l : listed) {
+    rows.push(std::move(l.row));
+  }
+  const std::int64_t more = in_period - static_cast<std::int64_t>(listed.size());
+  d.set("any_incidents", in_period > 0);
   d.set("incidents", std::move(rows));
+  d.set("incidents_total", in_period);
+  d.set("incidents_more", more > 0 ? Data(more) : Data());
   d.set("incidents_sla_missed", breaches);
   Data by_month = Data::List{};
   for (const std::string& m : months) {

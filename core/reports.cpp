@@ -22,9 +22,11 @@ top_risks[]      the five highest risks not closed, by score: every risk field (
 heatmap          the risks not closed on the likelihood × impact matrix (as in risk-register)
 acceptances[]    risks accepted in the period: id, title, by (who accepted), on (date), until
                  (accepted_until now), status (now); any_acceptances
-incidents[]      incidents detected or closed in the period, or still open: every incident
-                 field, detected (the date), time_to_contain ("3h 20m"), sla ("4h"), sla_state (met, missed,
-                 running, no SLA), sla_missed; any_incidents; incidents_sla_missed (count)
+incidents[]      incidents detected or closed in the period, or still open, the 20 most serious
+                 (by severity, then detection): every incident field, detected (the date),
+                 time_to_contain ("3h 20m"), sla ("4h"), sla_state (met, missed, running, not needed,
+                 no SLA), sla_missed; any_incidents; incidents_total (all of the period);
+                 incidents_more (how many not listed, absent when none); incidents_sla_missed (count)
 incidents_by_month[]  month (2026-09), label (Sep), sev1, sev2, sev3, sev4, total: incidents
                  detected in each month of the period
 findings_open    open and remediating findings

@@ -110,13 +110,12 @@ Policies policies(Store& store, const Config& config, const Clock& clock) {
   // Acknowledgements of the versions in force, against their audiences.
   Query published = select::published_policies();
   published.fields = {policy::id, policy::version, policy::audience};
-  const auto in_force = reader.all(policy::kind(), published);
   std::map<std::string, std::vector<std::string>> members;
-  for (const Record& p : in_force) {
+  reader.each(policy::kind(), published, [&](const Record& p) {
     const auto c = policy::ack_coverage(source, p, members);
     out.acknowledgements.acknowledged += c.acknowledged;
     out.acknowledgements.expected += c.expected;
-  }
+  });
   return out;
 }
 

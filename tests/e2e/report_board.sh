@@ -76,6 +76,28 @@ ok cso report board --data
 [ "$(json '[.certs_expired[].key] | join(",")')" == "bob/cert/CISSP" ] || fail "certs_expired: $(json '.certs_expired')"
 [ "$(figure certs_expired)" == "0 1 +1 worse" ] || fail "certs_expired figure: $(figure certs_expired)"
 checks=$((checks + 2))
+# A period of many incidents: the 20 most serious are listed (severity, then detection), the
+# rest counted; the chart and the SLA count still cover all of them.
+ok cso report board --data
+before=$(json '.incidents_total')
+for i in $(seq 1 22); do
+  ok cso incident open "Phish $i" --severity sev4 --detected "2026-11-0$((i % 9 + 1))T10:00:00Z"
+done
+ok cso incident open "Ransomware again" --severity sev1 --detected 2026-11-20T10:00:00Z
+total=$((before + 23))
+ok cso report board --data
+[ "$(json '.incidents_total')" == "$total" ] || fail "incidents_total: $(json '.incidents_total'), expected $total"
+[ "$(json '.incidents | length')" == 20 ] || fail "incidents listed: $(json '.incidents | length')"
+[ "$(json '.incidents_more')" == $((total - 20)) ] || fail "incidents_more: $(json '.incidents_more')"
+[ "$(json '[.incidents[].severity] | . == sort')" == true ] || fail "incidents not by severity: $(json '[.incidents[].severity]')"
+[ "$(json '[.incidents_by_month[].total] | add')" -ge "$total" ] || fail "the chart does not count every incident"
+checks=$((checks + 5))
+ok cso report board
+out_has "And $((total - 20)) more of the $total in the period: run \`cso incident list\`."
+ok cso report board --format txt
+out_has "and $((total - 20)) more of the $total in the period: run 'cso incident list'"
+ok cso report board --format html
+out_has "And $((total - 20)) more of the $total in the period"
 expect_exit 2 cso report board --format csv
 err_has "csv"
 done_ok
