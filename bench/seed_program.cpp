@@ -128,7 +128,7 @@ void seed(Seed& s, std::int64_t n, Instant end) {
   std::int64_t incidents = 0;
   std::int64_t findings = 0;
   for (int month = 0; month < k_months; ++month) {
-    const Instant at = start + month * 30 * k_day;
+    const Instant at = start + month * 365 * k_day / k_months + 15 * k_day;  // mid-month
     in_transaction(s, actor, at, [&](Transaction& tx, const Clock& clock) {
       for (std::int64_t k = share(n, month); k > 0; --k) {
         add_policy(tx, s, ++policies, clock);
