@@ -182,7 +182,10 @@ class Reader final : public nlohmann::json_sax<json> {
 
   bool start_array(std::size_t /*elements*/) override {
     next_element();
-    if (!m_frames.empty()) {
+    if (m_frames.empty()) {
+      fail("$", "not a cso export: expected an object");
+    }
+    {
       const Frame& f = m_frames.back();
       if (f.where == Where::records) {
         return open(Where::kind_array, true);
