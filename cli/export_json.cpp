@@ -1,40 +1,82 @@
 #include "cli/export_json.h"
 
-#include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
 
-#include "cli/output.h"
+#include "core/json_text.h"
 #include "core/kinds.h"
 
 namespace cso::cli {
 namespace {
 
+/// `text` as a JSON string, through the escaper the journal's canonical JSON uses: a record
+/// is a handful of strings, and building a nlohmann value for each of 10^6 costs more than
+/// reading it.
+void append_string(std::string& out, std::string_view text) {
+  append_json_string(out, text);
+}
+
 /// A record with every stored field, in the kind's order.
-Json record_json(const KindDef& kind, const Record& r) {
-  Json o = Json::object();
+void append_record(std::string& out, const KindDef& kind, const Record& r) {
+  out.push_back('{');
+  bool first = true;
   for (std::size_t i = 0; i < kind.fields.size(); ++i) {
     const FieldDef& f = kind.fields[i];
     if (f.has(k_derived)) {
       continue;
     }
-    if (f.type == FieldType::id && !r.is_null(i)) {
-      o[std::string(f.name)] = display_id(kind, r.integer(i));
+    if (!first) {
+      out.push_back(',');
+    }
+    first = false;
+    append_string(out, f.name);
+    out.push_back(':');
+    const Value& v = r.values[i];
+    if (std::holds_alternative<std::monostate>(v)) {
+      out += "null";
+    } else if (f.type == FieldType::id) {
+      out.push_back('"');
+      append_display_id(out, kind, r.integer(i));
+      out.push_back('"');
+    } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      out += std::to_string(*n);
     } else {
-      o[std::string(f.name)] = json_of(r.values[i]);
+      append_string(out, std::get<std::string>(v));
     }
   }
-  return o;
+  out.push_back('}');
 }
 
-Json entry_json(const JournalEntry& e) {
-  return Json{{"seq", e.seq},
-              {"at", e.at},
-              {"actor", e.actor},
-              {"action", e.action},
-              {"record", e.record},
-              {"data", e.data ? Json(*e.data) : Json(nullptr)},
-              {"note", e.note ? Json(*e.note) : Json(nullptr)},
-              {"hash", to_hex(e.hash)}};
+void append_optional(std::string& out, const std::optional<std::string>& text) {
+  if (text) {
+    append_string(out, *text);
+  } else {
+    out += "null";
+  }
+}
+
+void append_entry(std::string& out, const JournalEntry& e) {
+  out += "{\"seq\":" + std::to_string(e.seq) + ",\"at\":";
+  append_string(out, e.at);
+  out += ",\"actor\":";
+  append_string(out, e.actor);
+  out += ",\"action\":";
+  append_string(out, e.action);
+  out += ",\"record\":";
+  append_string(out, e.record);
+  out += ",\"data\":";
+  append_optional(out, e.data);
+  out += ",\"note\":";
+  append_optional(out, e.note);
+  out += ",\"hash\":\"" + to_hex(e.hash) + "\"}";
+}
+
+/// Writes what `buffer` holds once it is large enough (or `force`), and empties it.
+void spill(std::string& buffer, std::ostream& out, bool force = false) {
+  if (force || buffer.size() >= (1U << 16)) {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  }
 }
 
 }  // namespace
@@ -42,38 +84,56 @@ Json entry_json(const JournalEntry& e) {
 ExportCounts write_export(Store& store, int schema_version, std::ostream& out) {
   const auto snapshot = store.read_snapshot();
   ExportCounts counts;
-  out << "{\"format\":" << Json(k_export_format).dump() << ",\"version\":" << k_export_version
-      << ",\"schema_version\":" << schema_version << ",\n\"counters\":{";
+  std::string buf;
+  buf += "{\"format\":";
+  append_string(buf, k_export_format);
+  buf += ",\"version\":" + std::to_string(k_export_version) + ",\"schema_version\":" + std::to_string(schema_version) +
+         ",\n\"counters\":{";
   bool first = true;
   for (const KindDef* kind : all_kinds()) {
     if (kind->prefix.empty()) {
       continue;
     }
-    out << (first ? "" : ",") << Json(kind->name).dump() << ':' << store.last_number(*kind);
+    buf += first ? "" : ",";
+    append_string(buf, kind->name);
+    buf += ":" + std::to_string(store.last_number(*kind));
     first = false;
   }
-  out << "},\n\"records\":{";
+  buf += "},\n\"records\":{";
   first = true;
   for (const KindDef* kind : all_kinds()) {
-    out << (first ? "\n" : "],\n") << Json(kind->name).dump() << ":[";
+    buf += first ? "\n" : "],\n";
+    append_string(buf, kind->name);
+    buf += ":[";
     first = false;
     bool first_record = true;
     store.each(*kind, Query{}, [&](const Record& r) {
-      out << (first_record ? "\n" : ",\n") << json_text(record_json(*kind, r), JsonLayout::compact);
+      buf += first_record ? "\n" : ",\n";
+      append_record(buf, *kind, r);
+      spill(buf, out);
       first_record = false;
       ++counts.records;
     });
   }
-  out << "]},\n\"journal\":[";
+  buf += "]},\n\"journal\":[";
   LogFilter all;
   all.newest_first = false;
   std::optional<Hash> head;
   store.each_entry(all, [&](const JournalEntry& e) {
-    out << (counts.entries == 0 ? "\n" : ",\n") << json_text(entry_json(e), JsonLayout::compact);
+    buf += counts.entries == 0 ? "\n" : ",\n";
+    append_entry(buf, e);
+    spill(buf, out);
     head = e.hash;
     ++counts.entries;
   });
-  out << "],\n\"head\":" << (head ? Json(to_hex(*head)).dump() : "null") << "}\n";
+  buf += "],\n\"head\":";
+  if (head) {
+    buf += "\"" + to_hex(*head) + "\"";
+  } else {
+    buf += "null";
+  }
+  buf += "}\n";
+  spill(buf, out, true);
   return counts;
 }
 
