@@ -128,7 +128,13 @@ void run_backup(Context& ctx, const std::string& path, bool force) {
     }
   }
   Store& store = ctx.store();
-  produce_file_atomically(path, "backup", [&](const std::string& temporary) { store.backup_to(temporary); });
+  produce_file_atomically(path, "backup", [&](const std::string& temporary) {
+    store.backup_to(temporary);
+    // A -wal left beside the file being replaced would be read as the copy's own.
+    for (const char* companion : {"-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(path + companion, ec);
+    }
+  });
   sync_directory_of(path);
 
   const VerifyReport report = storage::open_store(path, storage::OpenFor::verify)->verify();

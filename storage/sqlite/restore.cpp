@@ -39,15 +39,20 @@ class SqliteRestore final : public Restore {
  public:
   explicit SqliteRestore(Db& db) : m_db(db) {
     m_db.sql().exec("BEGIN IMMEDIATE");
-    const std::string content = first_content(m_db);
-    if (!content.empty()) {
+    try {
+      const std::string content = first_content(m_db);
+      if (!content.empty()) {
+        throw conflict_error("{} is not empty (it has {}); import into a new database made with 'cso init'",
+                             m_db.path(), content);
+      }
+      m_entry = std::make_unique<SQLite::Statement>(
+          m_db.sql(), "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES(?,?,?,?,?,?,?,?)");
+      m_counter = std::make_unique<SQLite::Statement>(m_db.sql(), "INSERT INTO counter(kind, last) VALUES(?, ?)");
+    } catch (...) {
+      m_entry.reset();
       m_db.sql().exec("ROLLBACK");
-      throw conflict_error("{} is not empty (it has {}); import into a new database made with 'cso init'", m_db.path(),
-                           content);
+      throw;
     }
-    m_entry = std::make_unique<SQLite::Statement>(
-        m_db.sql(), "INSERT INTO journal(seq, at, actor, action, record, data, note, hash) VALUES(?,?,?,?,?,?,?,?)");
-    m_counter = std::make_unique<SQLite::Statement>(m_db.sql(), "INSERT INTO counter(kind, last) VALUES(?, ?)");
   }
 
   ~SqliteRestore() override {
