@@ -8,7 +8,7 @@
 namespace cso::cli {
 namespace {
 
-constexpr std::array<CommandDef, 15> k_commands{{
+constexpr std::array<CommandDef, 18> k_commands{{
     {"init", "create the database, or migrate an existing one", setup_init},
     {"status", "what exists and what needs attention now", setup_status},
     {"check", "compliance checks for cron (monitoring-plugin exit codes)", setup_check},
@@ -20,6 +20,9 @@ constexpr std::array<CommandDef, 15> k_commands{{
     {"staff", "the security team and everyone in scope", setup_staff},
     {"log", "the journal of every change", setup_log},
     {"verify", "verify the journal's hash chain and every record against it", setup_verify},
+    {"export", "the whole program as one JSON document", setup_export},
+    {"import", "restore an export into an empty database", setup_import},
+    {"backup", "a verified copy of the database, taken while others write", setup_backup},
     {"config", "show the configuration in force", setup_config},
     {"help", "help on a command or a topic", setup_help},
     {"report", "reports from templates: the board pack, registers, post-incident reviews", setup_report},
@@ -35,6 +38,9 @@ constexpr CommandFormats k_command_formats[] = {
     {"cso init", k_table_only},
     {"cso status", k_table_json},
     {"cso verify", k_json_report},
+    {"cso export", k_table_only},
+    {"cso import", k_table_only},
+    {"cso backup", k_table_only},
     {"cso config get", k_table_only},
     {"cso help", k_table_only},
     {"cso version", k_table_only},

@@ -35,6 +35,9 @@ void setup_train(CLI::App& app, Context& ctx);
 void setup_incident(CLI::App& app, Context& ctx);
 void setup_audit(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
+void setup_export(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
+void setup_backup(CLI::App& app, Context& ctx);
 
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);

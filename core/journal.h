@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cso {
@@ -12,6 +13,8 @@ namespace cso {
 using Hash = std::array<unsigned char, 32>;
 /// 64 lowercase hex digits.
 std::string to_hex(const Hash& h);
+/// The hash whose to_hex is `hex` (64 hex digits, either case); nullopt for anything else.
+std::optional<Hash> hash_from_hex(std::string_view hex);
 
 struct JournalEntry {
   std::int64_t seq = 0;

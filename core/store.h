@@ -78,6 +78,23 @@ class Hold {
   virtual ~Hold() = default;
 };
 
+/// A whole program written into an empty store (`cso import`): records and journal entries
+/// verbatim, in one transaction, journalling nothing anew (it restores the journal itself).
+/// Destroyed uncommitted, it rolls back and the store stays empty.
+class Restore {
+ public:
+  virtual ~Restore() = default;
+  /// Writes `r` as it is (its key included; derived fields ignored).
+  virtual void record(const KindDef& kind, const Record& r) = 0;
+  /// Appends `e` as it is (its seq and hash included; `prev` ignored).
+  virtual void entry(const JournalEntry& e) = 0;
+  /// The last ID number ever given for a numbered kind (numbers are never reused).
+  virtual void last_number(const KindDef& kind, std::int64_t last) = 0;
+  /// What verify_journal would find in the store as restored so far, before commit.
+  virtual VerifyReport verify() = 0;
+  virtual void commit() = 0;
+};
+
 class Store : public Reader {
  public:
   /// Starts a write transaction (SQLite: BEGIN IMMEDIATE).
@@ -97,6 +114,16 @@ class Store : public Reader {
   /// store whose records are each one's last journalled state at or before `at` and whose
   /// journal ends there. Writes to it are usage Errors.
   virtual std::unique_ptr<Store> as_of(Instant at) = 0;
+  /// The last ID number ever given for a numbered kind (0 when none was): an export carries it
+  /// so that an import never gives a removed record's number again.
+  virtual std::int64_t last_number(const KindDef& kind) = 0;
+  /// Starts restoring a program into this store, which must be empty (no record and no journal
+  /// entry): a conflict Error otherwise.
+  virtual std::unique_ptr<Restore> restore() = 0;
+  /// Writes a consistent copy of the whole store to the new file `path` (created 0600 and synced
+  /// before returning) while other processes go on writing (SQLite's online backup). A backend
+  /// without file copies throws a usage Error naming its own tool.
+  virtual void backup_to(const std::string& path) = 0;
   /// Where the store is, for messages (a path; never a password).
   virtual std::string location() const = 0;
 };

@@ -83,6 +83,10 @@ constexpr std::string_view k_exit_codes = R"(Exit codes
 
 Errors go to stderr as "cso: error: MESSAGE", naming the offending flag, value, file and line.
 
+cso import: 2 the file is not a cso export (named by its JSON path), 4 the database is not
+empty, 5 the export's journal does not verify (--force imports it anyway). cso backup: 4 PATH
+exists (--force replaces it), 5 the copy does not verify.
+
 cso check alone follows the monitoring-plugin convention (Nagios, Icinga, ...) instead:
   0  OK        no problems
   1  WARNING   at least one warning, no critical problem

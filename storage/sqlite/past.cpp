@@ -149,6 +149,13 @@ class PastStore final : public Store {
 
   std::unique_ptr<Transaction> begin(const Actor& /*actor*/) override { read_only(m_at); }
   std::unique_ptr<Hold> bulk_load() override { read_only(m_at); }
+  std::unique_ptr<Restore> restore() override { read_only(m_at); }
+  void backup_to(const std::string& /*path*/) override { read_only(m_at); }
+  /// An export is of the whole file as it is: the past has no counters of its own.
+  std::int64_t last_number(const KindDef& /*kind*/) override {
+    throw usage_error("--as-of {}: export and backup copy the program as it is now; drop --as-of",
+                      format_instant(m_at));
+  }
   /// The rebuilt records are this store's own: no one else changes them.
   std::unique_ptr<Hold> read_snapshot() override { return std::make_unique<Hold>(); }
   /// The journal is one chain, past and present: verifying the past verifies the file.

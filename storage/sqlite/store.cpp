@@ -4,6 +4,7 @@
 #include "storage/sqlite/error.h"
 #include "storage/sqlite/journal.h"
 #include "storage/sqlite/past.h"
+#include "storage/sqlite/restore.h"
 #include "storage/sqlite/verify.h"
 
 namespace cso::storage {
@@ -80,6 +81,18 @@ std::optional<Hash> SqliteStore::head() {
 
 std::unique_ptr<Store> SqliteStore::as_of(Instant at) {
   return translated(m_db->path(), [&] { return past_store(*m_db, at); });
+}
+
+std::int64_t SqliteStore::last_number(const KindDef& kind) {
+  return translated(m_db->path(), [&] { return storage::last_number(*m_db, kind); });
+}
+
+std::unique_ptr<Restore> SqliteStore::restore() {
+  return translated(m_db->path(), [&] { return begin_restore(*m_db); });
+}
+
+void SqliteStore::backup_to(const std::string& path) {
+  translated(m_db->path(), [&] { backup_file(*m_db, path); });
 }
 
 std::string SqliteStore::location() const {

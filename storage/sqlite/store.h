@@ -29,6 +29,9 @@ class SqliteStore final : public Store {
   VerifyReport verify() override;
   std::optional<Hash> head() override;
   std::unique_ptr<Store> as_of(Instant at) override;
+  std::int64_t last_number(const KindDef& kind) override;
+  std::unique_ptr<Restore> restore() override;
+  void backup_to(const std::string& path) override;
   std::string location() const override;
 
   /// The connection, for storage code and its tests (a test tampers through it).

@@ -194,7 +194,7 @@ RecordScan scan_records(Db& db) {
 /// process committed between the two connections' first reads, the scan is redone on `db`.
 class ParallelScan {
  public:
-  explicit ParallelScan(Db& db) : m_db(db), m_reader(db.second_reader()) {
+  ParallelScan(Db& db, Scan scan) : m_db(db), m_reader(scan == Scan::parallel ? db.second_reader() : nullptr) {
     if (m_reader) {
       m_worker.start([this] {
         const ReadSnapshot snapshot(*m_reader);
@@ -262,8 +262,8 @@ void compare_tallies(Db& db, const RecordScan& scan, VerifyReport& report) {
 
 }  // namespace
 
-VerifyReport verify_all(Db& db, FileCheck file) {
-  ParallelScan scan(db);
+VerifyReport verify_all(Db& db, FileCheck file, Scan parallel) {
+  ParallelScan scan(db, parallel);
   JournalledStates journalled(newest_entry(db));
   VerifyReport report = replay_chain(db, [&](const JournalEntry& e) { journalled.journalled(e); });
   if (!report.problems.empty()) {
