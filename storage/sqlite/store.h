@@ -30,6 +30,7 @@ class SqliteStore final : public Store {
   std::optional<Hash> head() override;
   std::unique_ptr<Store> as_of(Instant at) override;
   std::string location() const override;
+  std::vector<std::string> keys(const KindDef& kind, std::string_view prefix, std::size_t limit) override;
 
   /// The connection, for storage code and its tests (a test tampers through it).
   Db& db() { return *m_db; }
