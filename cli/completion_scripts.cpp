@@ -126,13 +126,17 @@ Tables tables(const CommandNode& root, bool described) {
   return t;
 }
 
+/// `declare -gA NAME=(...)`: bash as `[key]=value` items, zsh as key value pairs (zsh keeps
+/// the quotes of a quoted subscript).
 std::string sh_table(std::string_view name, const std::vector<std::pair<std::string, std::string>>& rows,
                      std::string_view declare) {
-  std::string out = std::string(declare) + " " + std::string(name) + "\n";
+  const bool zsh = declare.find("typeset") != std::string_view::npos;
+  std::string out = std::string(declare) + " " + std::string(name) + "\n" + std::string(name) + "=(\n";
   for (const auto& [key, value] : rows) {
-    out += std::string(name) + "[" + sh_quote(key) + "]=" + sh_quote(value) + "\n";
+    out += zsh ? "  " + sh_quote(key) + " " + sh_quote(value) + "\n"
+               : "  [" + sh_quote(key) + "]=" + sh_quote(value) + "\n";
   }
-  return out;
+  return out + ")\n";
 }
 
 std::string sh_tables(const CommandNode& root, bool described, std::string_view declare) {
@@ -184,7 +188,7 @@ std::string fish_script(const CommandNode& root) {
       out += line + "\n";
     }
   }
-  out += "complete -c cso -n '__cso_argument' -a '(__cso_argument_values)'\n";
+  out += "complete -c cso -f -n '__cso_argument' -a '(__cso_argument_values)'\n";
   return out;
 }
 

@@ -156,7 +156,7 @@ CommandNode node_of(CLI::App& app, const std::string& path) {
     for (const std::string& l : o->get_lnames()) {
       opt.names.push_back("--" + l);
     }
-    if (o->get_type_size() != 0) {
+    if (o->get_expected_max() != 0 && o->get_type_size() != 0) {  // flags expect none
       opt.value_name = o->get_type_name().empty() ? "VALUE" : o->get_type_name();
     }
     opt.description = o->get_description();

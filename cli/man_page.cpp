@@ -48,8 +48,37 @@ constexpr std::pair<std::string_view, std::string_view> k_examples[] = {
     {"source <(cso completion bash)", "shell completion in the current bash"},
 };
 
+/// Text lines of at most 80 bytes where the words allow it (roff fills them again).
 std::string line(std::string_view text) {
-  return roff_escape(text) + "\n";
+  const std::string escaped = roff_escape(text);
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t at = 0; at <= escaped.size();) {
+    const std::size_t end = std::min(escaped.find_first_of(" \n", at), escaped.size());
+    const std::string_view word(escaped.data() + at, end - at);
+    if (width > 0 && width + 1 + word.size() > 80) {
+      out += '\n';
+      width = 0;
+    } else if (width > 0) {
+      out += ' ';
+      ++width;
+    }
+    if (width == 0 && !word.empty() && (word.front() == '.' || word.front() == '\'')) {
+      out += "\\&";
+      width += 2;
+    }
+    out += word;
+    width += word.size();
+    if (end < escaped.size() && escaped[end] == '\n') {
+      out += '\n';
+      width = 0;
+    }
+    at = end + 1;
+  }
+  if (out.empty() || out.back() != '\n') {
+    out += '\n';
+  }
+  return out;
 }
 
 /// "cso risk add TITLE [ID]": the command and its arguments as a request line.
@@ -72,9 +101,17 @@ std::string options(const std::vector<OptionNode>& options) {
     for (const std::string& n : o.names) {
       names += (names.empty() ? "" : ", ") + n;
     }
-    out += ".TP\n.B \"" + roff_escape(names) + "\"";
+    out += ".TP\n";
     if (o.takes_value()) {
-      out += "\n.I \"" + roff_escape(o.value_name) + "\"";
+      std::string value = o.value_name;
+      if (o.hint.kind == ValueHint::Kind::handles) {
+        value = "HANDLE";
+      } else if (o.hint.kind == ValueHint::Kind::ids) {
+        value = o.hint.prefix + "-n";
+      }
+      out += ".BI \"" + roff_escape(names) + " \" \"" + roff_escape(value) + "\"";
+    } else {
+      out += ".B \"" + roff_escape(names) + "\"";
     }
     std::string description = o.description;
     if (o.hint.kind == ValueHint::Kind::choices) {

@@ -31,17 +31,17 @@ _cso_values() {
     local -a vals
     compset -P '*,'
     case $hint in
-        =*) vals=(${=hint#=}) ;;
-        @) vals=(${(f)"$(${_cso_bin} ${_cso_db[@]} __complete handles "$PREFIX" 2>/dev/null)"}) ;;
-        \#*) vals=(${(f)"$(${_cso_bin} ${_cso_db[@]} __complete ids "${hint#\#}" "$PREFIX" 2>/dev/null)"}) ;;
-        !) return 1 ;;
+        '='*) vals=(${=hint#=}) ;;
+        '@') vals=(${(f)"$(${_cso_bin} ${_cso_db[@]} __complete handles "$PREFIX" 2>/dev/null)"}) ;;
+        '#'*) vals=(${(f)"$(${_cso_bin} ${_cso_db[@]} __complete ids "${hint#?}" "$PREFIX" 2>/dev/null)"}) ;;
+        '!') return 1 ;;
         *) _files; return ;;
     esac
     compadd -a vals
 }
 
 _cso() {
-    local _cso_bin=${words[1]} path=cso pending="" w i npos=0 dashdash=0
+    local _cso_bin=${words[1]} cmd=cso pending="" w i npos=0 dashdash=0
     local -a _cso_db
     for (( i = 2; i < CURRENT; i++ )); do
         w=${words[i]}
@@ -55,28 +55,28 @@ _cso() {
                 dashdash=1
             elif [[ $w == --*=* ]]; then
                 [[ $w == --db=* || $w == --config=* ]] && _cso_db+=("$w")
-            elif _cso_takes_value "$path" "$w"; then
+            elif _cso_takes_value "$cmd" "$w"; then
                 pending=$w
             fi
             continue
         fi
-        if (( npos == 0 && dashdash == 0 )) && [[ -n ${_cso_subs[$path]-} ]] &&
-            (( ${${(f)_cso_subs[$path]}[(I)$w:*]} )); then
-            path="$path $w"
+        if (( npos == 0 && dashdash == 0 )) && [[ -n ${_cso_subs[$cmd]-} ]] &&
+            (( ${${(f)_cso_subs[$cmd]}[(I)$w:*]} )); then
+            cmd="$cmd $w"
             continue
         fi
         (( npos++ ))
     done
     if [[ -n $pending ]]; then
-        _cso_hint "$path" "$pending"
+        _cso_hint "$cmd" "$pending"
         _cso_values "$REPLY"
     elif (( dashdash == 0 )) && [[ $PREFIX == --*=* ]]; then
         local option=${PREFIX%%=*}
         compset -P '*='
-        _cso_hint "$path" "$option"
+        _cso_hint "$cmd" "$option"
         _cso_values "$REPLY"
     elif (( dashdash == 0 )) && [[ $PREFIX == -* ]]; then
-        local p=$path
+        local p=$cmd
         local -a flags
         while :; do
             [[ -n ${_cso_flags[$p]-} ]] && flags+=(${(f)_cso_flags[$p]})
@@ -84,12 +84,12 @@ _cso() {
             p=${p% *}
         done
         _describe -t options 'option' flags
-    elif (( npos == 0 )) && [[ -n ${_cso_subs[$path]-} ]]; then
+    elif (( npos == 0 )) && [[ -n ${_cso_subs[$cmd]-} ]]; then
         local -a subs
-        subs=(${(f)_cso_subs[$path]})
+        subs=(${(f)_cso_subs[$cmd]})
         _describe -t commands 'cso command' subs
     else
-        _cso_hint "$path" "#$(( npos + 1 ))" || _cso_hint "$path" "*"
+        _cso_hint "$cmd" "#$(( npos + 1 ))" || _cso_hint "$cmd" "*"
         _cso_values "$REPLY"
     fi
 }

@@ -124,6 +124,10 @@ complete_words --db "$CSO_DB" risk show RSK-2
 out_is "RSK-2"
 complete_words --format risk
 out_is ""
+complete_words --json -q risk sh
+out_is "show"
+complete_words --format=json risk sh
+out_is "show"
 complete_words risk add x --owner alice -- --o
 out_lacks "--owner"
 complete_words risk add x --owner alice --
