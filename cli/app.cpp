@@ -289,10 +289,21 @@ int run_command(int argc, const char* const* argv, std::ostream& out, std::ostre
   }
 }
 
-/// `cso … __complete …` runs at every TAB: whatever fails, it prints nothing and exits 0.
+/// `cso [--db P] [--config F] __complete …`, as the completion scripts call it at every TAB:
+/// whatever fails, it prints nothing and exits 0. (A record titled "__complete" is not it.)
 bool completing(int argc, const char* const* argv) {
-  return std::any_of(argv + std::min(argc, 1), argv + argc,
-                     [](const char* a) { return std::string_view(a) == "__complete"; });
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "__complete") {
+      return true;
+    }
+    if (a == "--db" || a == "--config") {
+      ++i;
+    } else if (!a.starts_with("--db=") && !a.starts_with("--config=")) {
+      return false;
+    }
+  }
+  return false;
 }
 
 }  // namespace

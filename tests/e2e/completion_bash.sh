@@ -167,6 +167,8 @@ ok cso __complete ids XYZ 1
 ok cso __complete --bogus
 ok cso --config "$TMP/missing.toml" __complete handles ""
 [ ! -s "$TMP/err" ] || fail "__complete with a missing config printed an error"
+expect_exit 2 cso risk add __complete
+err_has "--likelihood"
 ok cso help
 out_lacks "__complete"
 out_lacks "__man"
