@@ -5,11 +5,12 @@ usage: report.py MANIFEST OUT.md
 
 The manifest is tab-separated, one line per row of the table:
   info  KEY  VALUE                                   (the header of results.md)
-  time  NAME  HYPERFINE.json  ratio|faster  LIMIT  TARGET_TEXT
+  time  NAME  HYPERFINE.json  ratio|faster|under  LIMIT  TARGET_TEXT
   rss   NAME  KILOBYTES  LIMIT_MB  TARGET_TEXT
 In a hyperfine export, result 0 is cso and result 1 is the peer. `ratio` rows print
 cso/peer (lower is better, met when <= LIMIT); `faster` rows print peer/cso, how many times
-faster cso is (met when >= LIMIT). Times are medians of wall-clock time.
+faster cso is (met when >= LIMIT); `under` rows print cso/peer and are met when cso's
+median is at most LIMIT seconds. Times are medians of wall-clock time.
 """
 import json
 import sys
@@ -43,6 +44,9 @@ def rows_from(manifest: str):
                     value = p / c
                     ratio = f"{value:.1f}× faster"
                     met = value >= float(limit)
+                elif mode == "under":
+                    ratio = f"{c / p:.2f}×"
+                    met = c <= float(limit)
                 else:
                     value = c / p
                     ratio = f"{value:.2f}×"

@@ -3,12 +3,13 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/completion_tree.h"
 #include "core/error.h"
 
 namespace cso::cli {
 namespace {
 
-constexpr std::array<CommandDef, 18> k_commands{{
+constexpr std::array<CommandDef, 19> k_commands{{
     {"init", "create the database, or migrate an existing one", setup_init},
     {"status", "what exists and what needs attention now", setup_status},
     {"check", "compliance checks for cron (monitoring-plugin exit codes)", setup_check},
@@ -26,6 +27,7 @@ constexpr std::array<CommandDef, 18> k_commands{{
     {"config", "show the configuration in force", setup_config},
     {"help", "help on a command or a topic", setup_help},
     {"report", "reports from templates: the board pack, registers, post-incident reviews", setup_report},
+    {"completion", "print the shell completion script (bash, zsh or fish)", setup_completion},
     {"version", "print the version", setup_version},
 }};
 
@@ -44,6 +46,9 @@ constexpr CommandFormats k_command_formats[] = {
     {"cso config get", k_table_only},
     {"cso help", k_table_only},
     {"cso version", k_table_only},
+    {"cso completion", k_table_only},
+    {"cso __complete", k_table_only},
+    {"cso __man", k_table_only},
     {"cso policy diff", k_table_only},
     {"cso policy rm", k_table_only},
     {"cso risk import", k_table_only},
@@ -76,12 +81,14 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   };
   app.add_option("--db", g.db, "the database file (env CSO_DB)")->each(non_empty("--db"));
   app.add_option("--config", g.config, "an extra config file, read last (env CSO_CONFIG)")->each(non_empty("--config"));
-  app.add_option("--format", g.format, "table, json, jsonl, csv or tsv");
+  static const std::vector<std::string_view> k_formats = k_record_formats.list();
+  complete_choices(app.add_option("--format", g.format, "table, json, jsonl, csv or tsv"), k_formats);
   app.add_flag("--json", g.json, "short for --format json");
   app.add_option("--fields", g.fields, "which fields to print, in that order (a,b,c)");
-  app.add_option("--color", g.color, "auto, always or never (NO_COLOR forces never)");
+  complete_choices(app.add_option("--color", g.color, "auto, always or never (NO_COLOR forces never)"),
+                   k_color_choices);
   app.add_flag("-q,--quiet", g.quiet, "no informational messages on stderr");
-  app.add_option("--as", g.as, "who is acting, recorded in the journal (env CSO_ACTOR)");
+  complete_handles(app.add_option("--as", g.as, "who is acting, recorded in the journal (env CSO_ACTOR)"));
 }
 
 /// Edit distance, for "did you mean".
@@ -105,7 +112,7 @@ std::size_t distance(std::string_view a, std::string_view b) {
 /// "add, list, show" for `cso risk`.
 std::string subcommand_names(const CLI::App& where) {
   std::string names;
-  for (const CLI::App* sub : where.get_subcommands([](const CLI::App*) { return true; })) {
+  for (const CLI::App* sub : where.get_subcommands([](const CLI::App* s) { return !hidden(*s); })) {
     names += (names.empty() ? "" : ", ") + sub->get_name();
   }
   return names;
@@ -192,7 +199,7 @@ std::string command_path(const CLI::App& app) {
 std::string unknown_command(const CLI::App& where, const std::vector<std::string>& extras) {
   const auto word =
       std::find_if(extras.begin(), extras.end(), [](const std::string& e) { return e.empty() || e.front() != '-'; });
-  const auto subs = where.get_subcommands([](const CLI::App*) { return true; });
+  const auto subs = where.get_subcommands([](const CLI::App* s) { return !hidden(*s); });
   if (word == extras.end() || subs.empty()) {
     return "";
   }
@@ -226,15 +233,7 @@ std::span<const CommandDef> all_commands() {
   return k_commands;
 }
 
-CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary) {
-  CLI::App* sub = parent.add_subcommand(std::string(name), std::string(summary));
-  sub->fallthrough();
-  return sub;
-}
-
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
-  Context ctx(out, err, env);
-  CLI::App app("cso: a security program from the terminal", "cso");
+void setup_app(CLI::App& app, Context& ctx) {
   app.fallthrough();
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", "cso 0.1.0");
@@ -242,6 +241,20 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   for (const auto& c : k_commands) {
     c.setup(app, ctx);
   }
+}
+
+CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary) {
+  CLI::App* sub = parent.add_subcommand(std::string(name), std::string(summary));
+  sub->fallthrough();
+  return sub;
+}
+
+namespace {
+
+int run_command(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
+  Context ctx(out, err, env);
+  CLI::App app("cso: a security program from the terminal", "cso");
+  setup_app(app, ctx);
   app.parse_complete_callback([&] {
     if (app.got_subcommand("check")) {
       ctx.convention = ExitConvention::monitoring;
@@ -280,6 +293,34 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   } catch (const std::exception& e) {
     return report(ctx, ExitCode::runtime, fmt::format("internal error: {}", e.what()));
   }
+}
+
+/// `cso [--db P] [--config F] __complete …`, as the completion scripts call it at every TAB:
+/// whatever fails, it prints nothing and exits 0. (A record titled "__complete" is not it.)
+bool completing(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "__complete") {
+      return true;
+    }
+    if (a == "--db" || a == "--config") {
+      ++i;
+    } else if (!a.starts_with("--db=") && !a.starts_with("--config=")) {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Environment& env) {
+  if (completing(argc, argv)) {
+    std::ostream silent(nullptr);
+    run_command(argc, argv, out, silent, env);
+    return 0;
+  }
+  return run_command(argc, argv, out, err, env);
 }
 
 }  // namespace cso::cli

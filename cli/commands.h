@@ -38,6 +38,11 @@ void setup_report(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_backup(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App& app, Context& ctx);
+
+/// Builds the whole command tree on `app` (the global options and every command), as run()
+/// does: completion, the man page and their tests walk it.
+void setup_app(CLI::App& app, Context& ctx);
 
 /// Adds a subcommand that accepts the global options after it (CLI11 fallthrough).
 CLI::App* add_command(CLI::App& parent, std::string_view name, std::string_view summary);

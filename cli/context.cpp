@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -94,7 +95,7 @@ void load_config(Config& config, const GlobalOptions& g, const std::optional<std
 }
 
 bool resolve_color(const std::string& when, const Environment& env) {
-  if (when != "auto" && when != "always" && when != "never") {
+  if (std::find(k_color_choices.begin(), k_color_choices.end(), when) == k_color_choices.end()) {
     throw usage_error("--color: '{}' is not accepted; use auto, always or never", when);
   }
   if (env("NO_COLOR") || when == "never") {

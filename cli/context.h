@@ -1,6 +1,7 @@
 #pragma once
 // What every command receives (STYLE §4): configuration, the clock, output settings, the
 // streams, and the database, opened on first use in exactly one place.
+#include <array>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -22,6 +23,9 @@ namespace cso::cli {
 using Environment = std::function<std::optional<std::string>(const char* name)>;
 /// The process environment (getenv).
 const Environment& process_environment();
+
+/// The words --color accepts.
+inline constexpr std::array<std::string_view, 3> k_color_choices{"auto", "always", "never"};
 
 /// Global options of SPEC §1 as typed on the command line.
 struct GlobalOptions {

@@ -268,13 +268,18 @@ std::string_view format_name(Format format) {
   return k_names[static_cast<std::size_t>(format)];
 }
 
-std::string FormatSet::names() const {
+std::vector<std::string_view> FormatSet::list() const {
   std::vector<std::string_view> names;
   for (const Format f : {Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv}) {
     if (has(f)) {
       names.push_back(format_name(f));
     }
   }
+  return names;
+}
+
+std::string FormatSet::names() const {
+  const std::vector<std::string_view> names = list();
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
     out += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";

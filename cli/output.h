@@ -31,6 +31,8 @@ class FormatSet {
   constexpr bool has(Format f) const { return (m_bits & bit(f)) != 0; }
   /// "table or json", "table, json, jsonl, csv or tsv".
   std::string names() const;
+  /// The same names one by one ({"table", "json"}): what shell completion offers.
+  std::vector<std::string_view> list() const;
 
  private:
   static constexpr unsigned bit(Format f) { return 1u << static_cast<unsigned>(f); }

@@ -126,6 +126,10 @@ class Store : public Reader {
   virtual void backup_to(const std::string& path) = 0;
   /// Where the store is, for messages (a path; never a password).
   virtual std::string location() const = 0;
+  /// At most `limit` keys of `kind` beginning with `prefix` as typed, in key order: for a
+  /// numbered kind "RSK-1…" for "", "RSK-1" or "rsk-1", and "1…" for "1"; handles otherwise.
+  /// Reads the keys alone, through the key's index: what shell completion offers.
+  virtual std::vector<std::string> keys(const KindDef& kind, std::string_view prefix, std::size_t limit) = 0;
 };
 
 }  // namespace cso

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/commands/help_topics.h"
+#include "cli/completion_tree.h"
 #include "core/error.h"
 
 namespace cso::cli {
@@ -39,12 +40,14 @@ void setup_help(CLI::App& app, Context& ctx) {
   auto words = std::make_shared<std::vector<std::string>>();
   CLI::App* help =
       add_command(app, "help", "help on a topic (dates, formats, exit-codes, config, checks, templates) or a command");
-  help->add_option("TOPIC", *words, "a topic, or a command and its subcommands: 'cso help risk list'");
+  static const std::vector<std::string_view> k_topics = all_topic_names();
+  complete_choices(help->add_option("TOPIC", *words, "a topic, or a command and its subcommands: 'cso help risk list'"),
+                   k_topics);
   help->callback([&ctx, words, &app] {
     if (words->empty()) {
       // app.help() would describe the selected subcommand (`help` itself): format the root.
       ctx.out << app.get_formatter()->make_help(&app, "cso", CLI::AppFormatMode::Normal);
-      ctx.out << "\nTopics: cso help dates|formats|exit-codes|config|checks|templates\n";
+      ctx.out << fmt::format("\nTopics: cso help {}\n", fmt::join(all_topic_names(), "|"));
       return;
     }
     const std::string& topic = words->front();
@@ -66,11 +69,8 @@ void setup_help(CLI::App& app, Context& ctx) {
       ctx.out << *text;
       return;
     }
-    std::string topics = "checks, templates";
-    for (const auto name : help_topic_names()) {
-      topics += ", " + std::string(name);
-    }
-    throw usage_error("help: '{}' is neither a topic nor a command; topics: {}", topic, topics);
+    throw usage_error("help: '{}' is neither a topic nor a command; topics: {}", topic,
+                      fmt::join(all_topic_names(), ", "));
   });
 }
 

@@ -184,6 +184,12 @@ std::vector<std::string_view> help_topic_names() {
   return names;
 }
 
+std::vector<std::string_view> all_topic_names() {
+  std::vector<std::string_view> names = help_topic_names();
+  names.insert(names.end(), {"checks", "templates"});
+  return names;
+}
+
 namespace {
 
 std::string checks_help(const Config& config);

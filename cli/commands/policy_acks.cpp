@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/commands/policy_view.h"
+#include "cli/completion_tree.h"
 #include "core/error.h"
 #include "core/policy.h"
 #include "core/policy_service.h"
@@ -70,7 +71,7 @@ void setup_policy_acks(CLI::App* policy, Context& ctx) {
 
   CLI::App* a = add_command(*policy, "ack", "record that people acknowledged the version in force (with its hash)");
   a->add_option("ID", o->id, "POL-n or n")->required();
-  a->add_option("--staff", o->staff, "active staff handles, comma-separated")->required();
+  complete_handles(a->add_option("--staff", o->staff, "active staff handles, comma-separated")->required());
   bind(a, o->on, "--on", "when they acknowledged it (default today)");
   a->callback([&ctx, o] { run_ack(ctx, *o); });
 

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/completion_tree.h"
 #include "cli/journal_view.h"
 #include "cli/values.h"
 #include "core/error.h"
@@ -133,7 +134,7 @@ void setup_log(CLI::App& app, Context& ctx) {
   bind(log, o->id, "ID", "only this record (RSK-12, a handle)");
   bind(log, o->since, "--since", "entries at or after this date");
   bind(log, o->until, "--until", "entries up to this date (the whole day) or instant");
-  bind(log, o->actor, "--actor", "entries by this person");
+  complete_handles(bind(log, o->actor, "--actor", "entries by this person").option);
   bind(log, o->action, "--action", "an action (risk.assess) or a noun (risk)");
   bind(log, o->limit, "--limit", "the newest N entries");
   log->callback([&ctx, o] { run_log(ctx, *o); });

@@ -5,6 +5,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/commands.h"
+#include "cli/completion_tree.h"
 #include "cli/report_charts.h"
 #include "cli/report_pdf.h"
 #include "cli/templates.h"
@@ -166,7 +167,14 @@ void run_list(Context& ctx) {
 void setup_report(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ReportOptions>();
   CLI::App* report = add_command(app, "report", "reports from templates (cso report list shows them)");
-  report->add_option("name", o->name, "the report: board, risk-register, incident, …");
+  static const std::vector<std::string_view> k_names = [] {
+    std::vector<std::string_view> names{"list"};
+    for (const ReportDef& r : all_reports()) {
+      names.push_back(r.name);
+    }
+    return names;
+  }();
+  complete_choices(report->add_option("name", o->name, "the report: board, risk-register, incident, …"), k_names);
   report->add_option("id", o->id, "the record a per-record report is about (incident, audit)");
   bind(report, o->output, "--output", "write to FILE (atomically: a temporary file renamed into place)");
   bind(report, o->since, "--since", "the start of the period (a date, or a duration back: 90d; default 90d)");

@@ -1,6 +1,7 @@
 // `cso risk assess|treat|accept|review|close|reopen`: the state machine's verbs.
 #include "cli/commands.h"
 #include "cli/commands/risk_view.h"
+#include "cli/completion_tree.h"
 #include "cli/values.h"
 #include "core/acceptance.h"
 #include "core/error.h"
@@ -87,7 +88,8 @@ void setup_risk_verbs(CLI::App* risk, Context& ctx) {
   a->callback([&ctx, o] { run_assess(ctx, *o); });
 
   CLI::App* t = verb(risk, "treat", "start treating a risk (status treating)", *o);
-  t->add_option("--strategy", o->strategy, "mitigate, transfer or avoid")->required();
+  complete_choices(t->add_option("--strategy", o->strategy, "mitigate, transfer or avoid")->required(),
+                   risk::kind().fields[risk::treatment].choices);
   bind(t, o->plan, "--plan", "what will be done").option->required();
   bind(t, o->due, "--due", "when the treatment is due");
   t->callback([&ctx, o] { run_treat(ctx, *o); });

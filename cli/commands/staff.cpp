@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
+#include "cli/completion_tree.h"
 #include "cli/record_commands.h"
 #include "cli/record_edit.h"
 #include "cli/values.h"
@@ -101,7 +102,7 @@ void setup_staff(CLI::App& app, Context& ctx) {
 
   auto handle = std::make_shared<std::string>();
   CLI::App* a = add_command(*staff_cmd, "add", "add a staff member; prints the handle");
-  a->add_option("HANDLE", *handle, "[a-z0-9][a-z0-9._-]*")->required();
+  complete_nothing(a->add_option("HANDLE", *handle, "[a-z0-9][a-z0-9._-]*")->required());
   auto fields = std::make_shared<EditFlags>(a, staff::kind(), k_fields);
   fields->option(staff::name)->required();
   a->callback([&ctx, handle, fields] { run_add(ctx, *handle, *fields); });

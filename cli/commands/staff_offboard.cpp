@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/commands/staff_view.h"
+#include "cli/completion_tree.h"
 #include "cli/values.h"
 #include "core/error.h"
 #include "core/ownership.h"
@@ -93,8 +94,9 @@ void setup_staff_offboard(CLI::App* staff_cmd, Context& ctx) {
                             "mark a staff member inactive and move what they own or lead; prints the handle");
   c->add_option("HANDLE", o->handle, "the person leaving")->required();
   bind(c, o->on, "--on", "the day they left: today (the default) or earlier");
-  bind(c, o->reassign_to, "--reassign-to",
-       "an active staff member who takes over their open items (required when there are any)");
+  complete_handles(bind(c, o->reassign_to, "--reassign-to",
+                        "an active staff member who takes over their open items (required when there are any)")
+                       .option);
   c->callback([&ctx, o] { run_offboard(ctx, *o); });
 
   auto handle = std::make_shared<std::string>();

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/commands/train_view.h"
+#include "cli/completion_tree.h"
 #include "cli/values.h"
 #include "core/audience.h"
 #include "core/error.h"
@@ -130,7 +131,7 @@ void setup_train_verbs(CLI::App* train, Context& ctx) {
   auto as = std::make_shared<AssignOptions>();
   CLI::App* a = add_command(*train, "assign", "assign a course to people; prints the new assignments");
   a->add_option("ID", as->id, "TRN-n or n")->required();
-  a->add_option("--staff", as->staff, "active staff handles, comma-separated")->required();
+  complete_handles(a->add_option("--staff", as->staff, "active staff handles, comma-separated")->required());
   bind(a, as->due, "--due", "due date (default: today + the course's due_within)");
   a->callback([&ctx, as] { run_assign(ctx, *as); });
 
@@ -144,7 +145,7 @@ void setup_train_verbs(CLI::App* train, Context& ctx) {
                             "record a completion (or a failed attempt, under min_score); without an open "
                             "assignment one is opened for it");
   c->add_option("ID", co->id, "TRN-n or n")->required();
-  c->add_option("--staff", co->staff, "who completed it")->required();
+  complete_handles(c->add_option("--staff", co->staff, "who completed it")->required());
   bind(c, co->on, "--on", "when (default today)");
   bind(c, co->score, "--score", "0..100; required when the course has a min_score");
   c->callback([&ctx, co] { run_complete(ctx, *co); });

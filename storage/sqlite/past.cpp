@@ -172,6 +172,9 @@ class PastStore final : public Store {
     return translated(location(), [&] { return past_store(m_source, at); });
   }
   std::string location() const override { return m_source.path(); }
+  std::vector<std::string> keys(const KindDef& kind, std::string_view prefix, std::size_t limit) override {
+    return translated(location(), [&] { return storage::keys(*m_past, kind, prefix, limit); });
+  }
 
  private:
   Db& m_source;

@@ -36,6 +36,10 @@ std::vector<GroupCount> count_by(Db& db, const KindDef& kind, const std::vector<
 /// without reading the records.
 std::vector<GroupCount> tally(Db& db, const KindDef& kind);
 
+/// Up to `limit` keys of `kind` beginning with `prefix` as typed (Store::keys), read through
+/// the key's index alone (keys.cpp).
+std::vector<std::string> keys(Db& db, const KindDef& kind, std::string_view prefix, std::size_t limit);
+
 /// A write transaction (BEGIN IMMEDIATE). Each insert/update/remove also appends its journal
 /// entry; nothing is visible to others until commit(). Rolls back if not committed.
 class Tx {

@@ -99,6 +99,10 @@ std::string SqliteStore::location() const {
   return m_db->path();
 }
 
+std::vector<std::string> SqliteStore::keys(const KindDef& kind, std::string_view prefix, std::size_t limit) {
+  return translated(m_db->path(), [&] { return storage::keys(*m_db, kind, prefix, limit); });
+}
+
 SqliteTransaction::SqliteTransaction(Db& db, const Actor& actor) : m_path(db.path()), m_tx(db, actor) {}
 
 std::optional<Record> SqliteTransaction::get(const KindDef& kind, const Value& key) {

@@ -33,6 +33,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<Restore> restore() override;
   void backup_to(const std::string& path) override;
   std::string location() const override;
+  std::vector<std::string> keys(const KindDef& kind, std::string_view prefix, std::size_t limit) override;
 
   /// The connection, for storage code and its tests (a test tampers through it).
   Db& db() { return *m_db; }

@@ -1,0 +1,214 @@
+#include "cli/completion_scripts.h"
+
+#include <array>
+
+#include "embedded/completion_bash.h"
+#include "embedded/completion_fish.h"
+#include "embedded/completion_zsh.h"
+
+namespace cso::cli {
+namespace {
+
+constexpr std::array<std::string_view, 3> k_shells{"bash", "zsh", "fish"};
+
+/// The word a script keeps for a value hint: "=a b c" choices, "@" handles, "#RSK" IDs, "!"
+/// nothing; "" lets the shell complete file names.
+std::string hint_word(const ValueHint& hint) {
+  switch (hint.kind) {
+    case ValueHint::Kind::choices: {
+      std::string out = "=";
+      for (std::size_t i = 0; i < hint.choices.size(); ++i) {
+        out += (i == 0 ? "" : " ") + hint.choices[i];
+      }
+      return out;
+    }
+    case ValueHint::Kind::handles:
+      return "@";
+    case ValueHint::Kind::ids:
+      return "#" + hint.prefix;
+    case ValueHint::Kind::none:
+      return "!";
+    case ValueHint::Kind::any:
+      break;
+  }
+  return "";
+}
+
+/// `text` in single quotes for bash and zsh.
+std::string sh_quote(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+/// `text` in single quotes for fish, where a backslash escapes too.
+std::string fish_quote(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "'";
+}
+
+/// One line of help text for a "name:description" list.
+std::string one_line(std::string_view text) {
+  std::string out(text.substr(0, text.find('\n')));
+  return out;
+}
+
+/// The tables every script reads, as `NAME[key]=value` assignments in `quote`'s syntax:
+/// subs (space-separated, or "name:description" lines with `described`), flags (likewise),
+/// valued (" --a --b "), hints ("PATH|--flag" and "PATH|#N" for argument N, "PATH|*" for the
+/// rest of a many-valued one).
+struct Tables {
+  std::vector<std::pair<std::string, std::string>> subs, flags, valued, hints;
+};
+
+/// A command's key in the tables: its whole path, "cso risk add" (bash has no empty keys).
+std::string key_of(const CommandNode& node) {
+  return node.path.empty() ? "cso" : "cso " + node.path;
+}
+
+Tables tables(const CommandNode& root, bool described) {
+  Tables t;
+  for (const CommandNode* node : all_nodes(root)) {
+    const std::string key = key_of(*node);
+    std::string subs;
+    for (const CommandNode& sub : node->subcommands) {
+      subs += subs.empty() ? "" : (described ? "\n" : " ");
+      subs += sub.name;
+      if (described) {
+        std::string d = one_line(sub.summary);
+        subs += ":" + d;
+      }
+    }
+    if (!subs.empty()) {
+      t.subs.emplace_back(key, subs);
+    }
+    std::string flags;
+    std::string valued = " ";
+    for (const OptionNode& o : node->options) {
+      for (const std::string& name : o.names) {
+        flags += flags.empty() ? "" : (described ? "\n" : " ");
+        flags += name;
+        if (described) {
+          flags += ":" + one_line(o.description);
+        }
+        if (o.takes_value()) {
+          valued += name + " ";
+          const std::string h = hint_word(o.hint);
+          if (!h.empty()) {
+            t.hints.emplace_back(key + "|" + name, h);
+          }
+        }
+      }
+    }
+    if (!flags.empty()) {
+      t.flags.emplace_back(key, flags);
+      t.valued.emplace_back(key, valued);
+    }
+    for (std::size_t i = 0; i < node->arguments.size(); ++i) {
+      const ArgumentNode& a = node->arguments[i];
+      const std::string h = hint_word(a.hint);
+      if (!h.empty()) {
+        t.hints.emplace_back(key + "|#" + std::to_string(i + 1), h);
+        if (a.many) {
+          t.hints.emplace_back(key + "|*", h);
+        }
+      }
+    }
+  }
+  return t;
+}
+
+/// `declare -gA NAME=(...)`: bash as `[key]=value` items, zsh as key value pairs (zsh keeps
+/// the quotes of a quoted subscript).
+std::string sh_table(std::string_view name, const std::vector<std::pair<std::string, std::string>>& rows,
+                     std::string_view declare) {
+  const bool zsh = declare.find("typeset") != std::string_view::npos;
+  std::string out = std::string(declare) + " " + std::string(name) + "\n" + std::string(name) + "=(\n";
+  for (const auto& [key, value] : rows) {
+    out += zsh ? "  " + sh_quote(key) + " " + sh_quote(value) + "\n"
+               : "  [" + sh_quote(key) + "]=" + sh_quote(value) + "\n";
+  }
+  return out + ")\n";
+}
+
+std::string sh_tables(const CommandNode& root, bool described, std::string_view declare) {
+  const Tables t = tables(root, described);
+  return sh_table("_cso_subs", t.subs, declare) + sh_table("_cso_flags", t.flags, declare) +
+         sh_table("_cso_valued", t.valued, declare) + sh_table("_cso_hints", t.hints, declare);
+}
+
+std::string bash_script(const CommandNode& root) {
+  return "# bash completion for cso, generated by `cso completion bash` from its command tree.\n" +
+         sh_tables(root, false, "declare -gA") + std::string(embedded::completion_bash);
+}
+
+std::string zsh_script(const CommandNode& root) {
+  return "#compdef cso\n# zsh completion for cso, generated by `cso completion zsh` from its command tree.\n" +
+         sh_tables(root, true, "typeset -gA") + std::string(embedded::completion_zsh);
+}
+
+/// A fish `switch` over keys, printing each key's value: `function NAME; switch $argv[1] …`.
+std::string fish_table(std::string_view name, const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::string out = "function " + std::string(name) + "\n    switch $argv[1]\n";
+  for (const auto& [key, value] : rows) {
+    out += "        case " + fish_quote(key) + "\n            printf '%s\\n' " + fish_quote(value) + "\n";
+  }
+  return out + "        case '*'\n            return 1\n    end\nend\n";
+}
+
+std::string fish_script(const CommandNode& root) {
+  const Tables t = tables(root, false);
+  std::string out = "# fish completion for cso, generated by `cso completion fish` from its command tree.\n";
+  out += fish_table("__cso_subs", t.subs) + fish_table("__cso_valued", t.valued) + fish_table("__cso_hints", t.hints);
+  out += embedded::completion_fish;
+  // Subcommands with their summaries, where a command is expected.
+  for (const CommandNode* node : all_nodes(root)) {
+    for (const CommandNode& sub : node->subcommands) {
+      out += "complete -c cso -f -n " + fish_quote("__cso_at " + fish_quote(key_of(*node))) + " -a " +
+             fish_quote(sub.name) + " -d " + fish_quote(one_line(sub.summary)) + "\n";
+    }
+    for (const OptionNode& o : node->options) {
+      std::string line = "complete -c cso -n " + fish_quote("__cso_in " + fish_quote(key_of(*node)));
+      for (const std::string& name : o.names) {
+        line += (name.rfind("--", 0) == 0 ? " -l " + name.substr(2) : " -s " + name.substr(1));
+      }
+      line += " -d " + fish_quote(one_line(o.description));
+      if (o.takes_value()) {
+        const std::string h = hint_word(o.hint);
+        line += h.empty() ? " -r" : " -x -a " + fish_quote("(__cso_values " + fish_quote(h) + ")");
+      }
+      out += line + "\n";
+    }
+  }
+  out += "complete -c cso -f -n '__cso_argument' -a '(__cso_argument_values)'\n";
+  return out;
+}
+
+}  // namespace
+
+std::span<const std::string_view> completion_shells() {
+  return k_shells;
+}
+
+std::optional<std::string> completion_script(std::string_view shell, const CommandNode& root) {
+  if (shell == "bash") {
+    return bash_script(root);
+  }
+  if (shell == "zsh") {
+    return zsh_script(root);
+  }
+  if (shell == "fish") {
+    return fish_script(root);
+  }
+  return std::nullopt;
+}
+
+}  // namespace cso::cli
