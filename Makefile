@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSO_WERROR=ON
 DEMO_DIR ?= $(BUILD)/demo
 
-.PHONY: all deps build configure demo test test-asan fuzz bench lint lint-format lint-tidy format clean
+.PHONY: all deps build configure demo test test-asan fuzz bench lint lint-format lint-tidy format clean package package-smoke
 
 all: build
 
@@ -30,6 +30,14 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package (CPack, cmake/package.cmake): build/cso_VERSION_ARCH.deb.
+package: build
+	cd $(BUILD) && cpack -G DEB
+
+# CI: installs that package, smoke-tests the installed cso, runs lintian, removes it.
+package-smoke: package
+	scripts/package-smoke $(BUILD)/cso_*.deb
 
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCSO_WERROR=ON -DCSO_SANITIZE=ON
