@@ -114,4 +114,3 @@ function __cso_argument_values
     set -l hint (__cso_hint "$__cso_path" "#"(math $__cso_npos + 1)); or set hint (__cso_hint "$__cso_path" '*')
     __cso_values $hint
 end
-
