@@ -25,7 +25,32 @@ void refuse_directory(const std::string& path, std::string_view what) {
   }
 }
 
+/// Makes a rename into `path`'s directory durable (best effort: some file systems refuse).
+void sync_directory_of(const std::string& path) {
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) {
+    dir = ".";
+  }
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
 }  // namespace
+
+void sync_file(const std::string& file, std::string_view what, const std::string& shown) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const std::string why = std::strerror(errno);
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    throw runtime_error("{}: cannot write {}: {}", what, shown, why);
+  }
+  ::close(fd);
+}
 
 void produce_file_atomically(const std::string& path, std::string_view what,
                              const std::function<void(const std::string& temporary)>& produce) {
@@ -40,6 +65,7 @@ void produce_file_atomically(const std::string& path, std::string_view what,
     std::remove(temporary.c_str());
     throw;
   }
+  sync_directory_of(path);
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes, std::string_view what) {

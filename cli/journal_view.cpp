@@ -83,4 +83,8 @@ void print_history(Context& ctx, const std::string& record) {
   print_entries(ctx, f);
 }
 
+std::string head_text(const std::optional<Hash>& head) {
+  return head ? to_hex(*head) : std::string(64, '0');
+}
+
 }  // namespace cso::cli

@@ -9,4 +9,8 @@ void print_entries(Context& ctx, const LogFilter& filter);
 /// The entries of one record and its parts ("POL-3/v2" of "POL-3"), oldest first.
 void print_history(Context& ctx, const std::string& record);
 
+/// A journal head as verify, import and backup print it: 64 hex digits, all zeros for an
+/// empty journal.
+std::string head_text(const std::optional<Hash>& head);
+
 }  // namespace cso::cli

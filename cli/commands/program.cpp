@@ -91,7 +91,7 @@ void run_verify(Context& ctx, const std::string& expect_text) {
     const auto snapshot = ctx.store(storage::OpenFor::verify).read_snapshot();
     return ctx.store().verify();
   }();
-  const std::string head = report.head ? to_hex(*report.head) : std::string(64, '0');
+  const std::string head = head_text(report.head);
   std::vector<std::string> problems = report.problems;
   if (!expect_head.empty() && expect_head != head) {
     problems.push_back(

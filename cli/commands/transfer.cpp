@@ -13,38 +13,13 @@
 #include "cli/commands.h"
 #include "cli/export_json.h"
 #include "cli/import_json.h"
+#include "cli/journal_view.h"
 #include "cli/values.h"
 #include "core/error.h"
 #include "core/wording.h"
 
 namespace cso::cli {
 namespace {
-
-/// Makes a rename into `path`'s directory durable.
-void sync_directory_of(const std::string& path) {
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  if (dir.empty()) {
-    dir = ".";
-  }
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-/// Syncs the file at `path` to disk; a runtime Error naming `what` otherwise.
-void sync_file(const std::string& path, std::string_view what, const std::string& shown) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    if (fd >= 0) {
-      ::close(fd);
-    }
-    throw runtime_error("{}: cannot write {}: {}", what, shown, why);
-  }
-  ::close(fd);
-}
 
 void run_export(Context& ctx, const std::string& output) {
   Store& store = ctx.store();
@@ -69,7 +44,6 @@ void run_export(Context& ctx, const std::string& output) {
       }
       sync_file(temporary, "export", output);
     });
-    sync_directory_of(output);
   }
   ctx.info(fmt::format("exported {} and {}{}", counted(counts.records, "record"),
                        counted(counts.entries, "journal entry", "journal entries"),
@@ -90,7 +64,7 @@ void run_import(Context& ctx, const std::string& path, bool force) {
   const ImportSummary summary = read_export(in, source, storage::current_schema_version(), *restore);
   const VerifyReport report = restore->verify();
   std::vector<std::string> problems = report.problems;
-  const std::string head = report.head ? to_hex(*report.head) : std::string(64, '0');
+  const std::string head = head_text(report.head);
   if (problems.empty() && summary.head && *summary.head != head) {
     problems.push_back(fmt::format("the journal's head is {}, but the export says {}: entries were removed or changed",
                                    head, *summary.head));
@@ -135,7 +109,6 @@ void run_backup(Context& ctx, const std::string& path, bool force) {
       std::filesystem::remove(path + companion, ec);
     }
   });
-  sync_directory_of(path);
 
   const VerifyReport report = storage::open_store(path, storage::OpenFor::verify)->verify();
   if (!report.problems.empty()) {
@@ -144,7 +117,7 @@ void run_backup(Context& ctx, const std::string& path, bool force) {
     }
     throw integrity_error("backup: the copy at {} does not verify: {}", path, report.problems.front());
   }
-  const std::string head = report.head ? to_hex(*report.head) : std::string(64, '0');
+  const std::string head = head_text(report.head);
   ctx.out << head << '\n';
   flush_or_throw(ctx.out);
   ctx.info(fmt::format("backed up {} to {} and verified the copy ({} and {}); journal head {}", ctx.db_path(), path,
