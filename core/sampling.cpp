@@ -1,6 +1,9 @@
 #include "core/sampling.h"
 
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstddef>
 
 namespace cso::sampling {
 namespace {
@@ -9,10 +12,6 @@ namespace {
 constexpr double k_z95 = 1.6448536269514722;
 /// Below this mean Poisson draws by inversion (a few uniforms); from it up, by PTRS.
 constexpr double k_poisson_inversion_below = 10.0;
-
-std::uint64_t rotl(std::uint64_t x, int k) {
-  return (x << k) | (x >> (64 - k));
-}
 
 /// Marsaglia and Tsang's method for shape ≥ 1.
 double gamma_at_least_one(Generator& g, double shape) {
@@ -32,6 +31,17 @@ double gamma_at_least_one(Generator& g, double shape) {
       return d * v;
     }
   }
+}
+
+/// A draw from the normal's tail beyond R (Marsaglia, 1964), on the side `negative` says.
+double normal_tail(Generator& g, bool negative) {
+  double x = 0;
+  double y = 0;
+  do {
+    x = std::log(g.uniform_positive()) / Ziggurat::k_r;
+    y = std::log(g.uniform_positive());
+  } while (-2.0 * y < x * x);
+  return negative ? x - Ziggurat::k_r : Ziggurat::k_r - x;
 }
 
 std::int64_t poisson_inversion(Generator& g, double mean) {
@@ -89,43 +99,40 @@ Generator::Generator(std::uint64_t seed, std::uint64_t stream) {
   }
 }
 
-std::uint64_t Generator::next() {
-  const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-  const std::uint64_t t = m_state[1] << 17;
-  m_state[2] ^= m_state[0];
-  m_state[3] ^= m_state[1];
-  m_state[1] ^= m_state[2];
-  m_state[0] ^= m_state[3];
-  m_state[2] ^= t;
-  m_state[3] = rotl(m_state[3], 45);
-  return result;
-}
-
-double Generator::uniform() {
-  return static_cast<double>(next() >> 11) * 0x1.0p-53;
-}
-
-double Generator::uniform_positive() {
-  return static_cast<double>((next() >> 11) + 1) * 0x1.0p-53;
-}
-
-double Generator::normal() {
-  if (m_has_spare) {
-    m_has_spare = false;
-    return m_spare;
+Ziggurat::Ziggurat() {
+  double f = std::exp(-0.5 * k_r * k_r);
+  x[0] = k_v / f;
+  x[1] = k_r;
+  for (std::size_t i = 2; i < k_layers; ++i) {
+    x[i] = std::sqrt(-2.0 * std::log(k_v / x[i - 1] + f));
+    f = std::exp(-0.5 * x[i] * x[i]);
   }
-  double u = 0;
-  double v = 0;
-  double s = 0;
-  do {
-    u = 2.0 * uniform() - 1.0;
-    v = 2.0 * uniform() - 1.0;
-    s = u * u + v * v;
-  } while (s >= 1.0 || s == 0.0);
-  const double factor = std::sqrt(-2.0 * std::log(s) / s);
-  m_spare = v * factor;
-  m_has_spare = true;
-  return u * factor;
+  x[k_layers] = 0;
+  for (std::size_t i = 0; i < k_layers; ++i) {
+    ratio[i] = x[i + 1] / x[i];
+  }
+}
+
+const Ziggurat k_ziggurat;
+
+double Generator::normal_outside(std::size_t layer, double u) {
+  for (;;) {
+    if (layer == 0) {
+      return normal_tail(*this, u < 0);
+    }
+    const double x = u * k_ziggurat.x[layer];
+    const double f_outer = std::exp(-0.5 * (k_ziggurat.x[layer] * k_ziggurat.x[layer] - x * x));
+    const double f_inner = std::exp(-0.5 * (k_ziggurat.x[layer + 1] * k_ziggurat.x[layer + 1] - x * x));
+    if (f_inner + uniform() * (f_outer - f_inner) < 1.0) {
+      return x;
+    }
+    const std::uint64_t bits = next();
+    layer = bits & (Ziggurat::k_layers - 1);
+    u = 2.0 * (static_cast<double>(bits >> 11) * 0x1.0p-53) - 1.0;
+    if (std::fabs(u) < k_ziggurat.ratio[layer]) {
+      return u * k_ziggurat.x[layer];
+    }
+  }
 }
 
 double gamma(Generator& g, double shape) {
@@ -165,7 +172,7 @@ std::int64_t poisson(Generator& g, double mean) {
 }
 
 double lognormal(Generator& g, double mu, double sigma) {
-  return std::exp(mu + sigma * g.normal());
+  return sampling::exp(mu + sigma * g.normal());
 }
 
 Lognormal lognormal_from_interval(double low, double high) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -164,4 +165,20 @@ TEST_CASE("sampling: a lognormal from a 90% interval has those percentiles") {
   }
   CHECK(below / static_cast<double>(k_draws) == doctest::Approx(0.05).epsilon(0.02));
   CHECK(above / static_cast<double>(k_draws) == doctest::Approx(0.05).epsilon(0.02));
+}
+
+TEST_CASE("sampling: exp is within an ulp of libm's from -700 to 700, and exact at 0") {
+  Generator g(9, 9);
+  double worst = 0;
+  for (int i = 0; i < 1'000'000; ++i) {
+    const double x = (2 * g.uniform() - 1) * 700;
+    const double want = std::exp(x);
+    const double ulp = std::nextafter(want, INFINITY) - want;
+    worst = std::max(worst, std::fabs(cso::sampling::exp(x) - want) / ulp);
+  }
+  CHECK(worst <= 1.0);
+  CHECK(cso::sampling::exp(0) == 1.0);
+  CHECK(cso::sampling::exp(1e-300) == 1.0);
+  CHECK(std::isinf(cso::sampling::exp(800)));
+  CHECK(cso::sampling::exp(-800) == 0.0);
 }
